@@ -1,0 +1,26 @@
+// Sign-in: the one page reachable without a session.
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSession } from "@/server/auth/session";
+import { safeCallbackUrl } from "@/ui/safe-callback-url";
+import { SignInForm } from "@/ui/sign-in-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
+  const session = await getSession();
+  if (session) redirect(callbackUrl);
+  return (
+    <div className="max-w-xl">
+      <h1>Sign in</h1>
+      <p>Use the email address and password your administrator gave you.</p>
+      <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-8 text-sm text-[#565c65]">
+        Accounts are created by administrators. If you cannot sign in, contact your agency&apos;s standards coordinator.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+// @ts-check
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  // Native/WASM database drivers must load from node_modules, not be bundled: the
+  // bundler would rewrite PGlite's wasm URL and every query would fail.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/(.*)",
+        headers: [
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,31 @@
+// The one role -> permission table. Fail closed: unknown roles and missing sessions
+// have no permission.
+import type { Role } from "@/generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const satisfies readonly Role[];
+
+export const PERMISSIONS = {
+  "reference.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  "reference.write": ["ADMIN"],
+  "participation.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  "participation.write": ["ADMIN", "COORDINATOR"],
+  "dashboard.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  "audit.read": ["ADMIN", "COORDINATOR"],
+  "import.run": ["ADMIN"],
+  "user.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
+
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!role) return false;
+  const allowed: readonly string[] | undefined = PERMISSIONS[permission];
+  return allowed !== undefined && allowed.includes(role);
+}
+
+/** Roles whose reads and writes are limited to their own agency. */
+export function isAgencyScoped(role: Role): boolean {
+  return role === "COORDINATOR";
+}

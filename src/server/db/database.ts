@@ -1,0 +1,96 @@
+// Opens the database the app runs on: PostgreSQL when a URL is given, otherwise the
+// embedded PGlite (real Postgres in WASM). Both sit behind a Prisma driver adapter and
+// expose the same raw SQL session used by the migration runner.
+// Not "server-only": command-line scripts (migrate, seed, user:create) import it too.
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import pg from "pg";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "@/generated/prisma/client";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  /** dataDir "memory://" keeps everything in memory (tests). */
+  | { kind: "pglite"; dataDir: string };
+
+/** One connection for raw SQL: migrations, locks, test fixtures. */
+export interface SqlSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a multi-statement script as one simple query. */
+  exec(script: string): Promise<void>;
+  release(): Promise<void>;
+}
+
+export interface Database {
+  target: DatabaseTarget;
+  prisma: PrismaClient;
+  session(): Promise<SqlSession>;
+  close(): Promise<void>;
+}
+
+export function targetFromEnv(env: { DATABASE_URL?: string; PGLITE_DATA_DIR: string }): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: env.PGLITE_DATA_DIR };
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite (${target.dataDir})`;
+  const url = new URL(target.url);
+  return `PostgreSQL ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}
+
+/** Synchronous: both drivers connect lazily on the first query. */
+export function openDatabase(target: DatabaseTarget): Database {
+  return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
+}
+
+function openPostgres(target: { kind: "postgres"; url: string }): Database {
+  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    target,
+    prisma,
+    async session() {
+      const client = await pool.connect();
+      return {
+        query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+        exec: async (script) => {
+          await client.query(script);
+        },
+        release: async () => client.release(),
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+function openPglite(target: { kind: "pglite"; dataDir: string }): Database {
+  const inMemory = target.dataDir.startsWith("memory://");
+  const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir);
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  return {
+    target,
+    prisma,
+    // PGlite is a single connection; callers must not interleave sessions.
+    async session() {
+      return {
+        query: async (text, params) => (await client.query(text, params as unknown[])).rows as never[],
+        exec: async (script) => {
+          await client.exec(script);
+        },
+        release: async () => {},
+      };
+    },
+    async close() {
+      await prisma.$disconnect();
+      await client.close();
+    },
+  };
+}

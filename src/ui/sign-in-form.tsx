@@ -1,0 +1,90 @@
+"use client";
+// Email + password sign-in. One message for every failure (unknown user, wrong password,
+// inactive account) so the form does not reveal which accounts exist.
+import { signIn } from "next-auth/react";
+import { useRef, useState } from "react";
+import { safeCallbackUrl } from "./safe-callback-url";
+
+const FAILED = "Email or password is incorrect.";
+
+export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const email = String(form.get("email") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    setPending(true);
+    setError(null);
+    const target = safeCallbackUrl(callbackUrl);
+    try {
+      const result = await signIn("credentials", { redirect: false, email, password, callbackUrl: target });
+      if (result?.ok && !result.error) {
+        // Full navigation so the server renders the header with the new session.
+        window.location.assign(target);
+        return;
+      }
+      setError(FAILED);
+    } catch {
+      setError(FAILED);
+    }
+    setPending(false);
+    requestAnimationFrame(() => errorRef.current?.focus());
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-5" aria-describedby={error ? "sign-in-error" : undefined}>
+      <div aria-live="assertive" aria-atomic="true">
+        {error ? (
+          <div
+            id="sign-in-error"
+            ref={errorRef}
+            tabIndex={-1}
+            role="alert"
+            className="border-l-8 border-[#b50909] bg-[#f4e3db] px-4 py-3 font-semibold text-[#1b1b1b]"
+          >
+            {error}
+          </div>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor="email" className="block font-semibold">
+          Email address
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          aria-invalid={error ? true : undefined}
+          className="mt-1 block w-full max-w-md rounded-none border border-[#565c65] px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-semibold">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={error ? true : undefined}
+          className="mt-1 block w-full max-w-md rounded-none border border-[#565c65] px-3 py-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-[#005ea2] px-5 py-2.5 font-semibold text-white hover:bg-[#1a4480] disabled:opacity-70"
+      >
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+// PostgreSQL runs: recreate the shared test database and migrate it once per run.
+// PGlite runs: each test file migrates its own in-memory database (setup-app-db.ts).
+import { openDatabase } from "@/server/db/database";
+import { applyMigrations } from "@/server/db/migrate";
+import { BACKEND, databaseUrl, withAdmin } from "./backend";
+
+export const TEST_DATABASE = "set_integration";
+
+export default async function setup() {
+  if (BACKEND !== "postgres") return;
+  await withAdmin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${TEST_DATABASE}" WITH (FORCE)`);
+    await c.query(`CREATE DATABASE "${TEST_DATABASE}"`);
+  });
+  const db = openDatabase({ kind: "postgres", url: databaseUrl(TEST_DATABASE) });
+  try {
+    await applyMigrations(db);
+  } finally {
+    await db.close();
+  }
+}
