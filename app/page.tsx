@@ -5,7 +5,7 @@ import { requirePage } from "@/server/auth/session";
 import { getHomeCounts } from "@/server/reference/home";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Home" };
+export const metadata: Metadata = { title: { absolute: "Home — Standards Engagement Tracker" } };
 
 export default async function HomePage() {
   await requirePage("reference.read", "/");

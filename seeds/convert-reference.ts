@@ -1,4 +1,4 @@
-// One-off converter: NISTIR 8074 research file -> our own reference files in seeds/reference/.
+// One-off converter: NISTIR 8074 research file -> our own reference files in seeds/reference-data/.
 // Kept in the repo so the derivation can be repeated; the app never reads the source file.
 //
 // Usage: npx tsx seeds/convert-reference.ts <path/to/nistir8074.json> [--out seeds/reference]

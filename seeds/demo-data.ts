@@ -170,8 +170,14 @@ export async function generateDemoData(prisma: PrismaClient, input: GenerateDemo
 
       const c = report.created;
       c.standards = await inBatches(
-        plan.standards.map(({ coreAreaIds: _c, keyApplicationIds: _k, ...s }) => ({
-          ...s,
+        plan.standards.map((s) => ({
+          id: s.id,
+          sdoId: s.sdoId,
+          committeeId: s.committeeId,
+          designation: s.designation,
+          title: s.title,
+          stage: s.stage,
+          year: s.year,
           note: "Synthetic demo standard.",
           provenance: "INFERRED" as const,
         })),

@@ -1,4 +1,4 @@
-// Shapes of our own reference files under seeds/reference/ (written by convert-reference.ts,
+// Shapes of our own reference files under seeds/reference-data/ (written by convert-reference.ts,
 // read by reference.ts). Enum-valued fields already hold the Prisma enum spellings.
 import { readFileSync } from "node:fs";
 import type { Maturity, Provenance, StandardStage } from "@/generated/prisma/enums";
@@ -140,7 +140,7 @@ export interface ReferenceFiles {
   standards: StandardFile[];
 }
 
-/** File name of every part, relative to seeds/reference/. */
+/** File name of every part, relative to seeds/reference-data/. */
 export const REFERENCE_FILE_NAMES: Record<keyof ReferenceFiles, string> = {
   meta: "meta.json",
   sources: "sources.json",
@@ -156,7 +156,7 @@ export const REFERENCE_FILE_NAMES: Record<keyof ReferenceFiles, string> = {
 };
 
 export function referenceDir(): URL {
-  return new URL("./reference/", import.meta.url);
+  return new URL("./reference-data/", import.meta.url);
 }
 
 export function readReferenceFiles(dir: URL = referenceDir()): ReferenceFiles {

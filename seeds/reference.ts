@@ -1,4 +1,4 @@
-// Seeds the NISTIR 8074 reference data from seeds/reference/*.json. Idempotent: rows are
+// Seeds the NISTIR 8074 reference data from seeds/reference-data/*.json. Idempotent: rows are
 // matched by id (link tables by their composite key), created when missing, updated only
 // when a column differs, so a second run writes nothing. All in one transaction.
 // Rows that exist in the database but not in the files are left alone (counted as "extra").
@@ -105,12 +105,13 @@ async function seedAll(tx: Tx, f: ReferenceFiles): Promise<Record<string, TableC
       id: a.id,
       acronym: a.acronym,
       name: a.name,
+      parentId: a.parentId,
       iicswgMember: a.iicswgMember,
       provenance: a.provenance,
       sourceRefs: a.sourceRefs,
     })),
     existing: await tx.agency.findMany({
-      select: { id: true, acronym: true, name: true, iicswgMember: true, provenance: true, sourceRefs: true },
+      select: { id: true, acronym: true, name: true, parentId: true, iicswgMember: true, provenance: true, sourceRefs: true },
     }),
     key: byId,
     naturalKey: (a) => a.acronym,

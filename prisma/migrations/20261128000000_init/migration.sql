@@ -34,6 +34,7 @@ CREATE TABLE "Agency" (
     "id" TEXT NOT NULL,
     "acronym" TEXT NOT NULL,
     "name" TEXT NOT NULL,
+    "parentId" TEXT,
     "iicswgMember" BOOLEAN NOT NULL DEFAULT false,
     "provenance" "Provenance" NOT NULL DEFAULT 'GENERAL_KNOWLEDGE',
     "sourceRefs" TEXT[] DEFAULT ARRAY[]::TEXT[],
@@ -285,6 +286,9 @@ CREATE TABLE "AuditEvent" (
 CREATE UNIQUE INDEX "Agency_acronym_key" ON "Agency"("acronym");
 
 -- CreateIndex
+CREATE INDEX "Agency_parentId_idx" ON "Agency"("parentId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
@@ -406,6 +410,9 @@ CREATE INDEX "AuditEvent_agencyId_createdAt_idx" ON "AuditEvent"("agencyId", "cr
 
 -- CreateIndex
 CREATE INDEX "AuditEvent_createdAt_idx" ON "AuditEvent"("createdAt");
+
+-- AddForeignKey
+ALTER TABLE "Agency" ADD CONSTRAINT "Agency_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Agency"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_agencyId_fkey" FOREIGN KEY ("agencyId") REFERENCES "Agency"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { readEnv, requireAuthSecret } from "./env";
+
+describe("readEnv", () => {
+  it("defaults to the embedded database", () => {
+    const env = readEnv({ NODE_ENV: "test" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe(".data/pglite");
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(readEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("rejects a DATABASE_URL that is not PostgreSQL, naming the variable", () => {
+    expect(() => readEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: DATABASE_URL must be a postgres/);
+  });
+
+  it("rejects a short NEXTAUTH_SECRET", () => {
+    expect(() => readEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET/);
+  });
+});
+
+describe("requireAuthSecret", () => {
+  it("refuses to run production without a secret, saying what to do", () => {
+    expect(() => requireAuthSecret(readEnv({ NODE_ENV: "production" }))).toThrow(/NEXTAUTH_SECRET is not set.*openssl rand/s);
+  });
+
+  it("returns the configured secret", () => {
+    const secret = "s".repeat(40);
+    expect(requireAuthSecret(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret }))).toBe(secret);
+  });
+
+  it("uses a fixed development secret outside production", () => {
+    expect(requireAuthSecret(readEnv({ NODE_ENV: "development" }))).toMatch(/development-only/);
+  });
+});
