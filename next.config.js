@@ -1,6 +1,8 @@
 // @ts-check
 /** @type {import("next").NextConfig} */
 const nextConfig = {
+  // Separate build folders let several builds (e.g. parallel e2e runs) share a checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native/WASM database drivers must load from node_modules, not be bundled: the
   // bundler would rewrite PGlite's wasm URL and every query would fail.
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pglite-prisma-adapter"],

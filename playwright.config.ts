@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 // End-to-end tests run the real embedded demo (fresh PGlite folder, migrations, seed,
 // demo accounts, demo data) under `next start`, driven by Debian's Chromium.
 const PORT = Number(process.env.E2E_PORT ?? 3200);
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e/pglite";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -32,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx scripts/demo.ts --fresh --port ${PORT} --data-dir .data/e2e/pglite`,
+    command: `npx tsx scripts/demo.ts --fresh --port ${PORT} --data-dir ${DATA_DIR}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
     timeout: 240_000,
     reuseExistingServer: false,

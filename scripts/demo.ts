@@ -82,7 +82,7 @@ server.on("exit", (code) => process.exit(code ?? 0));
 
 /** True when there is no build or a source file is newer than it. */
 function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next/BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const newer = (dir: string): boolean =>

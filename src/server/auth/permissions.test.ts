@@ -11,6 +11,7 @@ const EXPECTED: Record<string, string[]> = {
   "audit.read": ["ADMIN", "COORDINATOR"],
   "import.run": ["ADMIN"],
   "user.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
 };
 
 describe("role -> permission table", () => {

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "audit.read": ["ADMIN", "COORDINATOR"],
   "import.run": ["ADMIN"],
   "user.manage": ["ADMIN"],
+  "settings.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,39 @@
+// Signing in as the demo accounts, and axe checks, shared by every e2e spec.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "demo-password";
+
+export const DEMO = {
+  ADMIN: "admin@example.gov",
+  LEAD: "lead@example.gov",
+  COORDINATOR: "coordinator@example.gov",
+  VIEWER: "viewer@example.gov",
+} as const;
+
+export type DemoRole = keyof typeof DEMO;
+
+export async function signIn(page: Page, role: DemoRole, returnTo = "/") {
+  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  await page.getByLabel("Email address").fill(DEMO[role]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** Runs axe (WCAG 2.x A/AA) and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Full-page screenshots at desktop and narrow widths, for people to look at. */
+export async function screenshots(page: Page, name: string) {
+  const original = page.viewportSize();
+  for (const [label, width] of [["desktop", 1280], ["narrow", 390]] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `tests/e2e/screenshots/${name}-${label}.png`, fullPage: true });
+  }
+  if (original) await page.setViewportSize(original);
+}
