@@ -22,7 +22,7 @@ export default async function AgenciesPage() {
           </p>
         }
       />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="data-table">
           <caption className="sr-only">Agencies with IICS WG membership, active participants and active engagements</caption>
           <thead>

@@ -18,7 +18,7 @@ export default async function SdosPage() {
         title="Standards development organisations"
         lead={<p>The SDOs whose committees develop international cybersecurity standards. Open one to see its committee tree.</p>}
       />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="data-table">
           <caption className="sr-only">Standards development organisations, with committee and standard counts</caption>
           <thead>

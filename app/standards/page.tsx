@@ -85,7 +85,7 @@ export default async function StandardsPage({ searchParams }: Props) {
       </h2>
       {result.total > 0 ? (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="data-table">
               <caption className="sr-only">
                 Standards, page {result.page} of {result.pageCount}

@@ -43,7 +43,7 @@ export function ProvenanceBadge({ info, className = "" }: { info: ProvenanceInfo
   return (
     <details className={`provenance group inline-block max-w-full align-middle text-sm ${className}`}>
       <summary
-        className={`inline-flex cursor-pointer items-center gap-1.5 rounded border px-2 py-0.5 font-semibold leading-6 ${TONE[provenance]}`}
+        className={`inline-flex cursor-pointer items-center gap-1.5 whitespace-nowrap rounded border px-2 py-0.5 font-semibold leading-6 ${TONE[provenance]}`}
       >
         <span aria-hidden="true" className="font-bold">
           {ICON[provenance]}

@@ -27,7 +27,7 @@ export function CommitteeList({ committees, empty }: { committees: CommitteeLink
 
 export function StandardTable({ standards, caption }: { standards: StandardLinkView[]; caption: string }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="data-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -64,7 +64,7 @@ export function StandardTable({ standards, caption }: { standards: StandardLinkV
 export function MaturityTable({ cells, axis, caption }: { cells: MaturityCellView[]; axis: "keyApplication" | "coreArea"; caption: string }) {
   return (
     <>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="data-table">
           <caption>{caption}</caption>
           <thead>

@@ -19,7 +19,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeading title="Users" lead={<p>Create accounts and switch them on or off. Deactivated users cannot sign in.</p>} />
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="data-table">
           <caption>
             {users.length} {users.length === 1 ? "user" : "users"}
