@@ -3,7 +3,7 @@
 // button (aria-expanded) that shows the same list.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { NavItem } from "./nav-items";
 
 function isCurrent(pathname: string, href: string): "page" | "true" | undefined {
@@ -17,6 +17,12 @@ export function MainNav({ items }: { items: NavItem[] }) {
   // Remember where the menu was opened: navigating elsewhere closes it without an effect.
   const [openAt, setOpenAt] = useState<string | null>(null);
   const open = openAt === pathname;
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const closeOnEscape = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !open) return;
+    setOpenAt(null);
+    buttonRef.current?.focus();
+  };
   if (items.length === 0) return null;
   return (
     <nav aria-label="Primary" className="bg-[#1a4480]">
@@ -27,9 +33,8 @@ export function MainNav({ items }: { items: NavItem[] }) {
           aria-expanded={open}
           aria-controls="primary-nav-list"
           onClick={() => setOpenAt(open ? null : pathname)}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") setOpenAt(null);
-          }}
+          ref={buttonRef}
+          onKeyDown={closeOnEscape}
         >
           <span aria-hidden="true">{open ? "✕" : "☰"}</span>
           Menu
@@ -37,9 +42,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
         <ul
           id="primary-nav-list"
           className={`m-0 list-none flex-col p-0 pb-2 md:flex md:flex-row md:flex-wrap md:pb-0 ${open ? "flex" : "hidden"}`}
-          onKeyDown={(event) => {
-            if (event.key === "Escape") setOpenAt(null);
-          }}
+          onKeyDown={closeOnEscape}
         >
           {items.map((item) => {
             const current = isCurrent(pathname, item.href);

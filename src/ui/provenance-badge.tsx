@@ -41,7 +41,7 @@ export function ProvenanceBadge({ info, className = "" }: { info: ProvenanceInfo
   const inferred = provenance === "INFERRED";
   const count = sources.length;
   return (
-    <details className={`provenance group inline-block max-w-full align-middle text-sm ${className}`}>
+    <details className={`provenance block w-fit max-w-full text-sm ${className}`}>
       <summary
         className={`inline-flex cursor-pointer items-center gap-1.5 whitespace-nowrap rounded border px-2 py-0.5 font-semibold leading-6 ${TONE[provenance]}`}
       >

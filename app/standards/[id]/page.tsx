@@ -35,15 +35,15 @@ export default async function StandardPage({ params }: Props) {
         <dd className="m-0">
           <Link href={`/sdos/${encodeURIComponent(s.sdo.id)}`}>
             {s.sdo.acronym} — {s.sdo.name}
-          </Link>{" "}
-          <ProvenanceBadge info={s.sdo.provenanceInfo} />
+          </Link>
+          <ProvenanceBadge info={s.sdo.provenanceInfo} className="mt-1" />
         </dd>
         <dt className="font-semibold">Committee</dt>
         <dd className="m-0">
           {s.committee ? (
             <>
-              <Link href={`/committees/${encodeURIComponent(s.committee.id)}`}>{s.committee.designation}</Link> — {s.committee.title}{" "}
-              <ProvenanceBadge info={s.committee.provenanceInfo} />
+              <Link href={`/committees/${encodeURIComponent(s.committee.id)}`}>{s.committee.designation}</Link> — {s.committee.title}
+              <ProvenanceBadge info={s.committee.provenanceInfo} className="mt-1" />
             </>
           ) : (
             "Not assigned to a committee"
@@ -65,10 +65,11 @@ export default async function StandardPage({ params }: Props) {
       {s.coreAreas.length === 0 ? (
         <p>No core areas are linked to this standard.</p>
       ) : (
-        <ul className="m-0 list-none space-y-2 p-0">
+        <ul className="m-0 list-none space-y-3 p-0">
           {s.coreAreas.map((c) => (
             <li key={c.id}>
-              <Link href={`/core-areas/${encodeURIComponent(c.id)}`}>{c.name}</Link> <ProvenanceBadge info={c.provenanceInfo} />
+              <Link href={`/core-areas/${encodeURIComponent(c.id)}`}>{c.name}</Link>
+              <ProvenanceBadge info={c.provenanceInfo} className="mt-1" />
             </li>
           ))}
         </ul>
@@ -78,10 +79,11 @@ export default async function StandardPage({ params }: Props) {
       {s.keyApplications.length === 0 ? (
         <p>No key applications are linked to this standard.</p>
       ) : (
-        <ul className="m-0 list-none space-y-2 p-0">
+        <ul className="m-0 list-none space-y-3 p-0">
           {s.keyApplications.map((k) => (
             <li key={k.id}>
-              <Link href={`/key-applications/${encodeURIComponent(k.id)}`}>{k.name}</Link> <ProvenanceBadge info={k.provenanceInfo} />
+              <Link href={`/key-applications/${encodeURIComponent(k.id)}`}>{k.name}</Link>
+              <ProvenanceBadge info={k.provenanceInfo} className="mt-1" />
             </li>
           ))}
         </ul>

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { activityInput, dateHorizonErrors, engagementInput, engagementUpdateInput, isLeadership, participantInput } from "./inputs";
+
+const fieldErrors = (schema: z.ZodType, value: unknown) => {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? {} : z.flattenError(parsed.error).fieldErrors;
+};
+
+const validEngagement = {
+  participantId: "p1", sdoId: "s1", committeeId: "c1", standardId: "", role: "EDITOR", depth: "LEAD",
+  startDate: "2024-10-01", endDate: "", notes: "",
+};
+
+describe("engagementInput", () => {
+  it("accepts a valid form payload and drops blank optionals", () => {
+    const parsed = engagementInput.parse(validEngagement);
+    expect(parsed).toEqual({ participantId: "p1", sdoId: "s1", committeeId: "c1", role: "EDITOR", depth: "LEAD", startDate: "2024-10-01" });
+  });
+
+  it.each([
+    [{ participantId: "" }, "participantId", "Choose a participant"],
+    [{ committeeId: "" }, "committeeId", "Choose a committee"],
+    [{ sdoId: undefined }, "sdoId", "Choose an SDO"],
+    [{ role: "KING" }, "role", "Choose a role"],
+    [{ depth: "" }, "depth", "Choose a depth"],
+    [{ startDate: "" }, "startDate", "Enter the start date"],
+    [{ startDate: "2024-02-30" }, "startDate", "Enter the start date as a real date (YYYY-MM-DD)"],
+    [{ startDate: "01/02/2024" }, "startDate", "Enter the start date as a real date (YYYY-MM-DD)"],
+    [{ startDate: "1950-01-01" }, "startDate", "The start date cannot be before 1990"],
+    [{ endDate: "2024-09-30" }, "endDate", "The end date cannot be before the start date"],
+    [{ notes: "x".repeat(2001) }, "notes", "Notes must be at most 2000 characters"],
+  ])("%j -> %s: %s", (patch, field, message) => {
+    expect(fieldErrors(engagementInput, { ...validEngagement, ...patch })[field as never]).toEqual([message]);
+  });
+
+  it("allows an end on the start day", () => {
+    expect(engagementInput.safeParse({ ...validEngagement, endDate: "2024-10-01" }).success).toBe(true);
+  });
+
+  it("needs id and version to update", () => {
+    const errors = fieldErrors(engagementUpdateInput, validEngagement);
+    expect(Object.keys(errors).sort()).toEqual(["id", "version"]);
+    expect(engagementUpdateInput.parse({ ...validEngagement, id: "e1", version: "3" }).version).toBe(3);
+  });
+});
+
+describe("participantInput", () => {
+  it("normalises email and rejects bad ones", () => {
+    expect(participantInput.parse({ name: " Ada ", email: " Ada@Example.GOV " })).toEqual({ name: "Ada", email: "ada@example.gov" });
+    expect(fieldErrors(participantInput, { name: "A", email: "nope" })).toEqual({
+      name: ["Enter the person's name"],
+      email: ["Enter a valid email address"],
+    });
+  });
+});
+
+describe("activityInput", () => {
+  const valid = { kind: "TRAINING", title: "SC 27 onboarding", startDate: "2025-01-10" };
+  it("accepts a minimal activity", () => {
+    expect(activityInput.safeParse(valid).success).toBe(true);
+  });
+  it("requires the standard for an adoption", () => {
+    expect(fieldErrors(activityInput, { ...valid, kind: "ADOPTION" })).toEqual({ standardId: ["Choose the standard the agency adopted"] });
+  });
+  it("validates attendees as a whole positive number", () => {
+    expect(fieldErrors(activityInput, { ...valid, attendees: "2.5" })).toEqual({ attendees: ["Attendees must be a whole number"] });
+    expect(fieldErrors(activityInput, { ...valid, attendees: "0" })).toEqual({ attendees: ["Attendees must be at least 1"] });
+    expect(activityInput.parse({ ...valid, attendees: "12" }).attendees).toBe(12);
+  });
+});
+
+describe("dateHorizonErrors", () => {
+  it.each([
+    [{ startDate: "2026-11-28" }, {}],
+    [{ startDate: "2027-11-28" }, {}],
+    [{ startDate: "2027-11-29" }, { startDate: ["The start date cannot be more than a year from today"] }],
+    [{ startDate: "2026-01-01", endDate: "2036-11-28" }, {}],
+    [{ startDate: "2026-01-01", endDate: "2099-01-01" }, { endDate: ["The end date cannot be more than ten years from today"] }],
+  ])("%j", (value, expected) => {
+    expect(dateHorizonErrors(value, "2026-11-28")).toEqual(expected);
+  });
+});
+
+describe("isLeadership", () => {
+  it("flags leadership roles only", () => {
+    expect(["CHAIR", "CONVENOR", "EDITOR", "RAPPORTEUR"].every(isLeadership)).toBe(true);
+    expect(["MEMBER", "OBSERVER", "DELEGATE", "EXPERT"].some(isLeadership)).toBe(false);
+  });
+});
