@@ -1,0 +1,220 @@
+// Reads a JSON inventory: SDO -> committees (nested to any depth) -> standards, with the
+// same fields (and the same zod schemas) as the CSV. Each SDO, committee and standard
+// object is one "row": its errors carry the line where the object starts.
+import { z } from "zod";
+import {
+  committeeField,
+  committeeTitleField,
+  provenanceField,
+  sdoAcronymField,
+  sdoNameField,
+  sdoTypeField,
+  sourceField,
+  standardInput,
+} from "./fields";
+import { MAX_ROWS } from "./file-check";
+import { JsonSyntaxError, parseJsonWithLines, type JsonValue } from "./json-text";
+import type { ColumnNames, CommitteeDecl, InventoryItem, OnProgress, ParseResult, RowError, SdoDecl } from "./model";
+
+export const JSON_COLUMN_NAMES: ColumnNames = {
+  sdoName: "name",
+  sdoType: "type",
+  committee: "designation",
+  committeeTitle: "title",
+  coreAreas: "coreAreas",
+  keyApplications: "keyApplications",
+  designation: "designation",
+};
+
+/** Missing -> undefined; otherwise the inner schema's result or its issues. */
+function optionalOf<T>(schema: z.ZodType<T>) {
+  return z.unknown().transform((value, ctx): T | undefined => {
+    if (value === undefined) return undefined;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+    return z.NEVER;
+  });
+}
+
+const sdoNode = z.object({
+  acronym: sdoAcronymField,
+  name: sdoNameField,
+  type: sdoTypeField,
+  provenance: optionalOf(provenanceField),
+  source: sourceField,
+});
+
+const committeeNode = z.object({
+  designation: committeeField.refine((v) => v !== undefined, "Committee designation is required"),
+  title: committeeTitleField,
+  provenance: optionalOf(provenanceField),
+  source: sourceField,
+});
+
+const SDO_KEYS = new Set(["acronym", "name", "type", "provenance", "source", "committees", "standards"]);
+const COMMITTEE_KEYS = new Set(["designation", "title", "provenance", "source", "committees", "standards"]);
+const STANDARD_KEYS = new Set(["designation", "title", "stage", "year", "note", "provenance", "source", "coreAreas", "keyApplications"]);
+const TOP_KEYS = new Set(["format", "version", "sdos"]);
+
+type JsonObject = { [key: string]: JsonValue };
+const isObject = (v: JsonValue | undefined): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export async function readInventoryJson(text: string, options: { onProgress?: OnProgress; maxRows?: number } = {}): Promise<ParseResult> {
+  const maxRows = options.maxRows ?? MAX_ROWS;
+  let parsed;
+  try {
+    parsed = parseJsonWithLines(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return { ok: false, error: { message: error.message, line: error.line, column: error.column } };
+    throw error;
+  }
+  await options.onProgress?.(0.5);
+  const { value, lines } = parsed;
+  const lineOf = (v: object) => lines.get(v) ?? 1;
+
+  let sdos: JsonValue[];
+  const warnings: string[] = [];
+  const unknownKeys = new Map<string, number>();
+  if (Array.isArray(value)) sdos = value;
+  else if (isObject(value) && Array.isArray(value.sdos)) {
+    sdos = value.sdos;
+    for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) unknownKeys.set(key, (unknownKeys.get(key) ?? 0) + 1);
+  } else {
+    return {
+      ok: false,
+      error: { line: 1, message: 'The JSON must be an object with an "sdos" list (or a list of SDO objects). See the JSON template.' },
+    };
+  }
+  if (sdos.length === 0) return { ok: false, error: { line: 1, message: 'The "sdos" list is empty: there is nothing to import.' } };
+
+  const items: InventoryItem[] = [];
+  const errors: RowError[] = [];
+  let rowsTotal = 0;
+  let tooMany = false;
+
+  const note = (node: JsonObject, allowed: Set<string>) => {
+    for (const key of Object.keys(node)) if (!allowed.has(key)) unknownKeys.set(key, (unknownKeys.get(key) ?? 0) + 1);
+  };
+  const addIssues = (line: number, error: z.ZodError, prefix = "") => {
+    for (const issue of error.issues) {
+      errors.push({ line, column: issue.path.length ? prefix + String(issue.path[0]) : prefix || null, message: issue.message });
+    }
+  };
+  const listOf = (node: JsonObject, key: string, line: number): JsonValue[] => {
+    const v = node[key];
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v)) {
+      errors.push({ line, column: key, message: `"${key}" must be a list` });
+      return [];
+    }
+    return v;
+  };
+  const count = () => {
+    rowsTotal++;
+    if (rowsTotal > maxRows) tooMany = true;
+    return !tooMany;
+  };
+
+  const visitStandards = (list: JsonValue[], sdo: SdoDecl, committee: CommitteeDecl | null, parentLine: number) => {
+    for (const node of list) {
+      if (!count()) return;
+      if (!isObject(node)) {
+        errors.push({ line: parentLine, column: "standards", message: "Each entry of \"standards\" must be an object" });
+        continue;
+      }
+      const line = lineOf(node);
+      note(node, STANDARD_KEYS);
+      const std = standardInput.safeParse({
+        designation: node.designation ?? "",
+        title: node.title ?? "",
+        stage: node.stage ?? "",
+        year: node.year,
+        note: node.note,
+        provenance: node.provenance ?? "",
+        source: node.source,
+        coreAreas: node.coreAreas,
+        keyApplications: node.keyApplications,
+      });
+      if (!std.success) {
+        addIssues(line, std.error);
+        continue;
+      }
+      const s = std.data;
+      items.push({
+        kind: "standard",
+        line,
+        sdo: { acronym: sdo.acronym },
+        committee: committee ? { designation: committee.designation } : null,
+        standard: {
+          designation: s.designation,
+          title: s.title,
+          stage: s.stage,
+          year: s.year,
+          note: s.note,
+          provenance: s.provenance,
+          sourceRefs: s.source,
+          coreAreas: s.coreAreas,
+          keyApplications: s.keyApplications,
+        },
+      });
+    }
+  };
+
+  const visitCommittees = (list: JsonValue[], sdo: SdoDecl, parent: string | undefined, parentLine: number, depth: number) => {
+    for (const node of list) {
+      if (!count()) return;
+      if (!isObject(node)) {
+        errors.push({ line: parentLine, column: "committees", message: "Each entry of \"committees\" must be an object" });
+        continue;
+      }
+      const line = lineOf(node);
+      note(node, COMMITTEE_KEYS);
+      const c = committeeNode.safeParse(node);
+      if (!c.success || c.data.designation === undefined) {
+        if (!c.success) addIssues(line, c.error);
+        continue;
+      }
+      const decl: CommitteeDecl = {
+        designation: c.data.designation,
+        title: c.data.title,
+        parent,
+        provenance: c.data.provenance,
+        sourceRefs: c.data.source,
+      };
+      items.push({ kind: "committee", line, sdo: { acronym: sdo.acronym }, committee: decl });
+      if (depth > 20) {
+        errors.push({ line, column: "committees", message: "Committees are nested more than 20 levels deep" });
+        continue;
+      }
+      visitCommittees(listOf(node, "committees", line), sdo, decl.designation, line, depth + 1);
+      visitStandards(listOf(node, "standards", line), sdo, decl, line);
+    }
+  };
+
+  for (const node of sdos) {
+    if (!count()) break;
+    if (!isObject(node)) {
+      errors.push({ line: Array.isArray(value) ? 1 : lineOf(value as object), column: "sdos", message: "Each entry of \"sdos\" must be an object" });
+      continue;
+    }
+    const line = lineOf(node);
+    note(node, SDO_KEYS);
+    const s = sdoNode.safeParse(node);
+    if (!s.success) {
+      addIssues(line, s.error);
+      continue;
+    }
+    const sdo: SdoDecl = { acronym: s.data.acronym, name: s.data.name, type: s.data.type, provenance: s.data.provenance, sourceRefs: s.data.source };
+    items.push({ kind: "sdo", line, sdo });
+    // Top-level committees carry no explicit parent: it is inferred from the path.
+    visitCommittees(listOf(node, "committees", line), sdo, undefined, line, 0);
+    visitStandards(listOf(node, "standards", line), sdo, null, line);
+  }
+  if (tooMany) return { ok: false, error: { message: `The file has more than ${maxRows.toLocaleString("en-US")} SDOs, committees and standards. Split it into smaller files.` } };
+  if (unknownKeys.size) {
+    warnings.push(`Unknown field${unknownKeys.size > 1 ? "s" : ""} ignored: ${[...unknownKeys].map(([k, n]) => (n > 1 ? `${k} (${n}×)` : k)).join(", ")}.`);
+  }
+  await options.onProgress?.(1);
+  return { ok: true, inventory: { items, errors, warnings, rowsTotal, columns: JSON_COLUMN_NAMES } };
+}
