@@ -43,7 +43,7 @@ export function ProvenanceBadge({ info, className = "" }: { info: ProvenanceInfo
   return (
     <details className={`provenance block w-fit max-w-full text-sm ${className}`}>
       <summary
-        className={`inline-flex cursor-pointer items-center gap-1.5 whitespace-nowrap rounded border px-2 py-0.5 font-semibold leading-6 ${TONE[provenance]}`}
+        className={`inline-flex cursor-pointer items-center gap-x-1.5 flex-wrap rounded border sm:flex-nowrap sm:whitespace-nowrap px-2 py-0.5 font-semibold leading-6 ${TONE[provenance]}`}
       >
         <span aria-hidden="true" className="font-bold">
           {ICON[provenance]}

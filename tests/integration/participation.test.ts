@@ -19,7 +19,10 @@ const { parseEngagementFilters, parseParticipantFilters } = await import("@/doma
 const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 type Role = AppSession["user"]["role"];
 const sessions = new Map<string, AppSession>();
-const ids: Record<string, string> = {};
+const ids = {} as Record<
+  "agencyA" | "agencyB" | "sdo" | "otherSdo" | "committee" | "committee2" | "otherCommittee" | "standard" | "personA" | "personB" | "engagementB" | "activityB",
+  string
+>;
 
 async function makeUser(key: string, role: Role, agencyId: string | null) {
   const email = `${key}.${tag}@test.gov`;

@@ -41,7 +41,7 @@ export default async function UsersPage() {
             {users.map((u) => (
               <tr key={u.id}>
                 <th scope="row">{u.name}</th>
-                <td className="break-all">{u.email}</td>
+                <td>{u.email}</td>
                 <td>{roleLabel(u.role)}</td>
                 <td>{u.agency ? <abbr title={u.agency.name}>{u.agency.acronym}</abbr> : <span className="text-[#565c65]">—</span>}</td>
                 <td>{u.active ? "Active" : <strong className="text-[#8b0a03]">Deactivated</strong>}</td>

@@ -2,7 +2,7 @@
 // is read; every row is validated with the shared field schemas and turned into an
 // InventoryItem, or into errors with its line, column and reason.
 import { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { parse, type Options } from "csv-parse";
 import { z } from "zod";
 import { CSV_COLUMNS, mapHeader, type CsvColumnName } from "./csv-format";
 import {
@@ -63,7 +63,7 @@ function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) =
 type Cells = Partial<Record<CsvColumnName, string>>;
 
 /** One data row -> an item, or its errors. Absent columns stay undefined ("not given"). */
-export function csvRecordToItem(line: number, cells: Cells): { item: InventoryItem } | { errors: RowError[] } {
+export function csvRecordToItem(line: number, cells: Cells, rowNumber = line): { item: InventoryItem } | { errors: RowError[] } {
   const row = csvRow.safeParse(cells);
   const designation = cells.standard_designation?.trim();
   const errors: RowError[] = row.success ? [] : issuesToErrors(line, row.error);
@@ -90,6 +90,7 @@ export function csvRecordToItem(line: number, cells: Cells): { item: InventoryIt
     return {
       item: {
         kind: "standard",
+        row: rowNumber,
         line,
         sdo: { acronym: r.sdo_acronym, name: r.sdo_name, type: r.sdo_type },
         committee: r.committee ? { designation: r.committee, title: r.committee_title } : null,
@@ -124,6 +125,7 @@ export function csvRecordToItem(line: number, cells: Cells): { item: InventoryIt
     return {
       item: {
         kind: "committee",
+        row: rowNumber,
         line,
         sdo: { acronym: r.sdo_acronym, name: r.sdo_name, type: r.sdo_type },
         committee: { designation: r.committee, title, provenance: r.provenance, sourceRefs: r.source },
@@ -133,32 +135,27 @@ export function csvRecordToItem(line: number, cells: Cells): { item: InventoryIt
   return {
     item: {
       kind: "sdo",
+      row: rowNumber,
       line,
       sdo: { acronym: r.sdo_acronym, name: r.sdo_name, type: r.sdo_type, provenance: r.provenance, sourceRefs: r.source },
     },
   };
 }
 
-interface CsvInfoRecord {
-  record: string[];
-  raw: string;
-  info: { lines: number; bytes: number };
-}
 
 function* chunks(text: string, size: number) {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
 }
 
-function startLine(rec: CsvInfoRecord): number {
-  const body = rec.raw.replace(/\r?\n$|\r$/, "");
+/** Line breaks inside the record's quoted fields. */
+function innerLineBreaks(record: string[]): number {
   let inner = 0;
-  for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) inner++;
-  return rec.info.lines - inner;
+  for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) inner++;
+  return inner;
 }
 
-function describeCsvError(error: unknown): { message: string; line?: number } {
-  const e = error as { code?: string; lines?: number; message?: string };
-  const line = typeof e.lines === "number" ? e.lines : undefined;
+function describeCsvError(error: unknown, line: number): { message: string; line?: number } {
+  const e = error as { code?: string; message?: string };
   const at = line ? `Line ${line}: ` : "";
   switch (e.code) {
     case "CSV_QUOTE_NOT_CLOSED":
@@ -183,16 +180,22 @@ const MAX_RECORD_CHARS = 100_000;
  */
 export async function readInventoryCsv(text: string, options: { onProgress?: OnProgress; maxRows?: number; chunkSize?: number } = {}): Promise<ParseResult> {
   const maxRows = options.maxRows ?? MAX_ROWS;
-  const parser = parse({
-    raw: true,
-    info: true,
+  let nextLine = 1;
+  const parserOptions: Options = {
     bom: true,
     relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
+    // Runs synchronously as each record is parsed, so the count is right even when a
+    // later syntax error ends the stream before buffered records are consumed.
+    on_record: ((record: string[]) => {
+      const at = nextLine;
+      nextLine += 1 + innerLineBreaks(record);
+      return { record, line: at };
+    }) as unknown as Options["on_record"],
     max_record_size: MAX_RECORD_CHARS,
-  });
-  const source = Readable.from(chunks(text, options.chunkSize ?? 64 * 1024));
+  };
+  const parser = parse(parserOptions);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = Readable.from(chunks(body, options.chunkSize ?? 64 * 1024));
   source.pipe(parser);
   source.on("error", (e) => parser.destroy(e));
 
@@ -203,9 +206,14 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
   let headerWidth = 0;
   let rowsTotal = 0;
   let lastReport = 0;
+  // Lines are counted here (blank lines arrive as empty records): csv-parse's own count
+  // treats a CR LF inside a quoted field as two lines.
+  let charsRead = 0;
   try {
-    for await (const rec of parser as AsyncIterable<CsvInfoRecord>) {
-      const line = startLine(rec);
+    for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
+      for (const cell of record) charsRead += cell.length + 1;
+      if (record.every((cell) => !cell.trim())) continue;
+      const rec = { record };
       if (!header) {
         header = mapHeader(rec.record);
         headerWidth = rec.record.length;
@@ -249,17 +257,17 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       header.positions.forEach((name, i) => {
         if (name) cells[name] = rec.record[i] ?? "";
       });
-      const result = csvRecordToItem(line, cells);
+      const result = csvRecordToItem(line, cells, rowsTotal);
       if ("item" in result) items.push(result.item);
       else errors.push(...result.errors);
       if (options.onProgress && rowsTotal - lastReport >= 2000) {
         lastReport = rowsTotal;
-        await options.onProgress(Math.min(1, rec.info.bytes / Math.max(1, text.length)));
+        await options.onProgress(Math.min(1, charsRead / Math.max(1, text.length)));
       }
     }
   } catch (error) {
     source.destroy();
-    return { ok: false, error: describeCsvError(error) };
+    return { ok: false, error: describeCsvError(error, nextLine) };
   }
   if (!header) return { ok: false, error: { message: "The file is empty." } };
   if (rowsTotal === 0) return { ok: false, error: { message: "The file has a header but no data rows." } };

@@ -54,7 +54,7 @@ const committeeNode = z.object({
 
 const SDO_KEYS = new Set(["acronym", "name", "type", "provenance", "source", "committees", "standards"]);
 const COMMITTEE_KEYS = new Set(["designation", "title", "provenance", "source", "committees", "standards"]);
-const STANDARD_KEYS = new Set(["designation", "title", "stage", "year", "note", "provenance", "source", "coreAreas", "keyApplications"]);
+const STANDARD_KEYS = new Set(["sdo", "designation", "title", "stage", "year", "note", "provenance", "source", "coreAreas", "keyApplications"]);
 const TOP_KEYS = new Set(["format", "version", "sdos"]);
 
 type JsonObject = { [key: string]: JsonValue };
@@ -140,11 +140,22 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         addIssues(line, std.error);
         continue;
       }
+      // A standard developed in another SDO's committee names its own SDO.
+      let acronym = sdo.acronym;
+      if (node.sdo !== undefined) {
+        const own = sdoAcronymField.safeParse(node.sdo);
+        if (!own.success) {
+          addIssues(line, own.error, "sdo");
+          continue;
+        }
+        acronym = own.data;
+      }
       const s = std.data;
       items.push({
         kind: "standard",
+        row: rowsTotal,
         line,
-        sdo: { acronym: sdo.acronym },
+        sdo: { acronym },
         committee: committee ? { designation: committee.designation } : null,
         standard: {
           designation: s.designation,
@@ -182,7 +193,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         provenance: c.data.provenance,
         sourceRefs: c.data.source,
       };
-      items.push({ kind: "committee", line, sdo: { acronym: sdo.acronym }, committee: decl });
+      items.push({ kind: "committee", row: rowsTotal, line, sdo: { acronym: sdo.acronym }, committee: decl });
       if (depth > 20) {
         errors.push({ line, column: "committees", message: "Committees are nested more than 20 levels deep" });
         continue;
@@ -206,7 +217,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
       continue;
     }
     const sdo: SdoDecl = { acronym: s.data.acronym, name: s.data.name, type: s.data.type, provenance: s.data.provenance, sourceRefs: s.data.source };
-    items.push({ kind: "sdo", line, sdo });
+    items.push({ kind: "sdo", row: rowsTotal, line, sdo });
     // Top-level committees carry no explicit parent: it is inferred from the path.
     visitCommittees(listOf(node, "committees", line), sdo, undefined, line, 0);
     visitStandards(listOf(node, "standards", line), sdo, null, line);

@@ -50,10 +50,11 @@ export interface StandardDecl {
 }
 
 /** One row of the file (a CSV record, or a JSON SDO / committee / standard object). */
+/** `row` numbers the file's rows from 1 (several JSON objects can share a line). */
 export type InventoryItem =
-  | { kind: "sdo"; line: number; sdo: SdoDecl }
-  | { kind: "committee"; line: number; sdo: SdoDecl; committee: CommitteeDecl }
-  | { kind: "standard"; line: number; sdo: SdoDecl; committee: CommitteeDecl | null; standard: StandardDecl };
+  | { kind: "sdo"; row: number; line: number; sdo: SdoDecl }
+  | { kind: "committee"; row: number; line: number; sdo: SdoDecl; committee: CommitteeDecl }
+  | { kind: "standard"; row: number; line: number; sdo: SdoDecl; committee: CommitteeDecl | null; standard: StandardDecl };
 
 /** Where each field of an item came from, to point at the right column in messages. */
 export interface ColumnNames {
