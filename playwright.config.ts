@@ -7,7 +7,8 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e/pglite";
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results",
+  // One folder per port, so parallel runs in one checkout don't delete each other's files.
+  outputDir: `test-results/e2e-${PORT}`,
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,

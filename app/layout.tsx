@@ -3,6 +3,7 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import { getSession } from "@/server/auth/session";
 import { can } from "@/server/auth/permissions";
 import { GovBanner } from "@/ui/gov-banner";
@@ -15,6 +16,8 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The header depends on the signed-in user: render per request, never at build time.
+  await connection();
   const session = await getSession();
   const role = session?.user.role;
   const nav = session ? NAV_ITEMS.filter((item) => can(role, item.permission)).map(({ href, label }) => ({ href, label })) : [];

@@ -1,6 +1,7 @@
 // Home: what the tracker is for, and headline counts.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/server/auth/permissions";
 import { requirePage } from "@/server/auth/session";
 import { getHomeCounts } from "@/server/reference/home";
 
@@ -8,12 +9,13 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { absolute: "Home — Standards Engagement Tracker" } };
 
 export default async function HomePage() {
-  await requirePage("reference.read", "/");
+  const session = await requirePage("reference.read", "/");
+  const canWrite = can(session.user.role, "participation.write");
   const counts = await getHomeCounts();
   const cards = [
     { label: "Agencies", value: counts.agencies, href: "/agencies", hint: "Federal agencies in the tracker" },
-    { label: "Participants", value: counts.participants, href: "/agencies", hint: "Active participants, by agency" },
-    { label: "Active engagements", value: counts.activeEngagements, href: "/agencies", hint: "Seats and work items with no end date or ending in the future" },
+    { label: "Participants", value: counts.participants, href: "/participants", hint: "Active participants" },
+    { label: "Active engagements", value: counts.activeEngagements, href: "/engagements?status=active", hint: "Seats and work items with no end date or ending in the future" },
     { label: "SDOs", value: counts.sdos, href: "/sdos", hint: "Standards development organisations" },
     { label: "Committees", value: counts.committees, href: "/sdos", hint: "Committees, subcommittees and working groups" },
     { label: "Standards", value: counts.standards, href: "/standards", hint: "Standards and work items" },
@@ -33,6 +35,29 @@ export default async function HomePage() {
           coverage gaps can be seen and discussed.
         </p>
       </div>
+      {canWrite ? (
+        <section aria-labelledby="record-heading" className="mt-6 rounded border-l-8 border-[#005ea2] bg-[#e7f2f8] px-4 py-3">
+          <h2 id="record-heading" className="mt-0 text-xl">
+            Record participation{session.user.agencyAcronym ? ` for ${session.user.agencyAcronym}` : ""}
+          </h2>
+          <ul className="m-0 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+            <li>
+              <Link href="/participants/new">Add a participant</Link>
+            </li>
+            <li>
+              <Link href="/engagements/new">Add an engagement</Link>
+            </li>
+            <li>
+              <Link href="/activities/new">Log an activity</Link>
+            </li>
+            {can(session.user.role, "audit.read") ? (
+              <li>
+                <Link href="/audit">Review recent changes</Link>
+              </li>
+            ) : null}
+          </ul>
+        </section>
+      ) : null}
       <h2>At a glance</h2>
       <ul className="m-0 grid list-none gap-4 p-0 sm:grid-cols-2 lg:grid-cols-3">
         {cards.map((card) => (

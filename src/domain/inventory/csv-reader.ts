@@ -37,13 +37,13 @@ export const CSV_COLUMN_NAMES: ColumnNames = {
 
 const csvRow = z.object({
   sdo_acronym: sdoAcronymField,
-  sdo_name: sdoNameField,
-  sdo_type: sdoTypeField,
-  committee: committeeField,
-  committee_title: committeeTitleField,
-  standard_designation: optionalText("Standard designation", LIMITS.designation),
+  sdo_name: sdoNameField.optional(),
+  sdo_type: sdoTypeField.optional(),
+  committee: committeeField.optional(),
+  committee_title: committeeTitleField.optional(),
+  standard_designation: optionalText("Standard designation", LIMITS.designation).optional(),
   provenance: provenanceField,
-  source: sourceField,
+  source: sourceField.optional(),
 });
 
 const STANDARD_KEY_TO_COLUMN: Record<string, CsvColumnName> = {

@@ -162,12 +162,12 @@ export const standardShape = {
   designation: designationField,
   title: titleField,
   stage: stageField,
-  year: yearField,
-  note: noteField,
+  year: yearField.optional(),
+  note: noteField.optional(),
   provenance: provenanceField,
-  source: sourceField,
-  coreAreas: coreAreasField,
-  keyApplications: keyApplicationsField,
+  source: sourceField.optional(),
+  coreAreas: coreAreasField.optional(),
+  keyApplications: keyApplicationsField.optional(),
 };
 
 export const standardInput = z.object(standardShape);

@@ -39,17 +39,17 @@ function optionalOf<T>(schema: z.ZodType<T>) {
 
 const sdoNode = z.object({
   acronym: sdoAcronymField,
-  name: sdoNameField,
-  type: sdoTypeField,
-  provenance: optionalOf(provenanceField),
-  source: sourceField,
+  name: sdoNameField.optional(),
+  type: sdoTypeField.optional(),
+  provenance: optionalOf(provenanceField).optional(),
+  source: sourceField.optional(),
 });
 
 const committeeNode = z.object({
   designation: committeeField.refine((v) => v !== undefined, "Committee designation is required"),
-  title: committeeTitleField,
-  provenance: optionalOf(provenanceField),
-  source: sourceField,
+  title: committeeTitleField.optional(),
+  provenance: optionalOf(provenanceField).optional(),
+  source: sourceField.optional(),
 });
 
 const SDO_KEYS = new Set(["acronym", "name", "type", "provenance", "source", "committees", "standards"]);

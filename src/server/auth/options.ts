@@ -14,8 +14,16 @@ export const signInInput = z.object({
   password: z.string().min(1, "Enter your password").max(200),
 });
 
-export const authOptions: NextAuthOptions = {
-  secret: requireAuthSecret(),
+let cached: NextAuthOptions | undefined;
+
+/** Built on first use, not at import: `next build` imports this without runtime secrets. */
+export function authOptions(): NextAuthOptions {
+  cached ??= buildAuthOptions(requireAuthSecret());
+  return cached;
+}
+
+const buildAuthOptions = (secret: string): NextAuthOptions => ({
+  secret,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
@@ -43,4 +51,4 @@ export const authOptions: NextAuthOptions = {
       return session;
     },
   },
-};
+});

@@ -23,7 +23,7 @@ export interface AppSession {
 
 /** Reads the JWT, then the user row: inactive or deleted users have no session. */
 export const getSession = cache(async (): Promise<AppSession | null> => {
-  const raw = await getServerSession(authOptions);
+  const raw = await getServerSession(authOptions());
   const id = raw?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({

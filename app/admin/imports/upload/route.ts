@@ -1,0 +1,41 @@
+// POST the file itself as the body (not multipart, so it streams): headers X-File-Name
+// (URI-encoded) and X-Import-Mode (MERGE | SYNC). Session, permission, type and size are
+// checked before the body is read; processing continues after the response and the
+// page polls its progress.
+import { NextResponse } from "next/server";
+import { getSession } from "@/server/auth/session";
+import { UserError } from "@/server/errors";
+import { scheduleImportJob } from "@/server/imports/jobs";
+import { processImportRun } from "@/server/imports/process";
+import { receiveUpload, UploadRejected } from "@/server/imports/upload";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  try {
+    const session = await getSession();
+    let fileName = "";
+    try {
+      fileName = decodeURIComponent(request.headers.get("x-file-name") ?? "");
+    } catch {
+      fileName = request.headers.get("x-file-name") ?? "";
+    }
+    const length = request.headers.get("content-length");
+    const runId = await receiveUpload(session, {
+      fileName,
+      contentType: request.headers.get("content-type") ?? "",
+      size: length !== null && /^\d+$/.test(length) ? Number(length) : null,
+      body: request.body,
+      mode: request.headers.get("x-import-mode") === "SYNC" ? "SYNC" : "MERGE",
+    });
+    scheduleImportJob(() => processImportRun(runId));
+    return NextResponse.json({ ok: true, runId });
+  } catch (error) {
+    if (error instanceof UserError) {
+      const status = error instanceof UploadRejected ? error.status : 400;
+      return NextResponse.json({ ok: false, error: { message: error.message } }, { status });
+    }
+    console.error("[imports] upload failed", error);
+    return NextResponse.json({ ok: false, error: { message: "The upload failed. Nothing was saved." } }, { status: 500 });
+  }
+}

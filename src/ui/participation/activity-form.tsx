@@ -1,0 +1,178 @@
+"use client";
+// Create / edit an activity (training, adoption of a standard, international exchange,
+// public-private collaboration, interagency coordination). Same pattern as engagements.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput } from "@/domain/participation/inputs";
+import { createActivityAction, updateActivityAction } from "@/server/actions/participation";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel } from "./form-bits";
+import { PlaceFields, type Choice } from "./place-fields";
+
+export interface ActivityFormValues {
+  id?: string;
+  version?: number;
+  kind: string;
+  title: string;
+  description: string;
+  counterpart: string;
+  startDate: string;
+  endDate: string;
+  participantId: string;
+  sdoId: string;
+  committeeId: string;
+  standard: Choice | null;
+  attendees: string;
+  agencyId: string;
+}
+
+const FIELDS: FieldLabel[] = [
+  { name: "kind", label: "Kind of activity", target: "activity-kind-TRAINING" },
+  { name: "title", label: "Title" },
+  { name: "agencyId", label: "Agency" },
+  { name: "startDate", label: "Start date" },
+  { name: "endDate", label: "End date" },
+  { name: "counterpart", label: "Counterpart" },
+  { name: "participantId", label: "Participant" },
+  { name: "sdoId", label: "SDO" },
+  { name: "committeeId", label: "Committee" },
+  { name: "standardId", label: "Standard" },
+  { name: "attendees", label: "Attendees" },
+  { name: "description", label: "Description" },
+];
+
+const CURRENT_LABELS: Record<string, string> = {
+  kind: "Kind", title: "Title", agency: "Agency", startDate: "Start date", endDate: "End date", counterpart: "Counterpart",
+  participant: "Participant", sdo: "SDO", committee: "Committee", standard: "Standard", attendees: "Attendees", description: "Description",
+};
+
+const KIND_HINTS: Record<string, string> = {
+  TRAINING: "courses or workshops on standards work",
+  ADOPTION: "the agency adopted a standard (choose the standard below)",
+  INTERNATIONAL_EXCHANGE: "exchanges with foreign governments or bodies",
+  PUBLIC_PRIVATE_COLLABORATION: "joint work with industry or academia",
+  INTERAGENCY_COORDINATION: "meetings coordinating positions across agencies",
+};
+
+export function ActivityForm({
+  initial,
+  agencies,
+  participants,
+  sdos,
+  initialCommittees,
+}: {
+  initial: ActivityFormValues;
+  /** Null for coordinators: their agency is fixed. */
+  agencies: Choice[] | null;
+  participants: Choice[];
+  sdos: Choice[];
+  initialCommittees: Choice[];
+}) {
+  const router = useRouter();
+  const editing = Boolean(initial.id);
+  const { state, formAction, pending, error, errorFor, summaryRef } = useValidatedAction(
+    editing ? activityUpdateInput : activityInput,
+    (values) => (editing ? updateActivityAction(values) : createActivityAction(values)),
+    (data: { id: string }) => router.push(`/activities/${encodeURIComponent(data.id)}?saved=${editing ? "updated" : "created"}`),
+    { horizon: true },
+  );
+  const v = (name: Exclude<keyof ActivityFormValues, "standard" | "version">): string => state.values[name] ?? String(initial[name] ?? "");
+  const p = "activity";
+  const standard =
+    state.values.standardId !== undefined
+      ? state.values.standardId
+        ? { id: state.values.standardId, label: state.values.standardLabel || state.values.standardId }
+        : null
+      : initial.standard;
+  return (
+    <div>
+      <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={CURRENT_LABELS} />
+      <form key={state.submission} action={formAction} noValidate className="space-y-6">
+        {editing ? (
+          <>
+            <input type="hidden" name="id" value={initial.id} />
+            <input type="hidden" name="version" value={initial.version} />
+          </>
+        ) : null}
+        <fieldset
+          className={`m-0 border-0 p-0 ${errorFor("kind") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
+          aria-describedby={errorFor("kind") ? `${p}-kind-error` : undefined}
+        >
+          <legend className="font-semibold">Kind of activity</legend>
+          {errorFor("kind") ? (
+            <p id={`${p}-kind-error`} className="m-0 font-semibold text-[#b50909]">
+              <span className="sr-only">Error: </span>
+              {errorFor("kind")}
+            </p>
+          ) : null}
+          <div className="mt-1 space-y-1">
+            {ACTIVITY_KINDS.map((k) => (
+              <div key={k} className="flex items-start gap-2">
+                <input type="radio" id={`${p}-kind-${k}`} name="kind" value={k} defaultChecked={v("kind") === k} className="mt-1.5 size-4" />
+                <label htmlFor={`${p}-kind-${k}`}>
+                  <span className="font-semibold">{ACTIVITY_LABELS[k]}</span> <span className="text-[#565c65]">— {KIND_HINTS[k]}</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <Field id={`${p}-title`} label="Title" hint="3 to 200 characters." error={errorFor("title")}>
+          <input {...controlProps(`${p}-title`, errorFor("title"), true)} name="title" type="text" defaultValue={v("title")} required />
+        </Field>
+        {agencies ? (
+          <Field id={`${p}-agencyId`} label="Agency" hint="The agency the activity counts for." error={errorFor("agencyId")}>
+            <select {...controlProps(`${p}-agencyId`, errorFor("agencyId"), true)} name="agencyId" defaultValue={v("agencyId")} required>
+              <option value="">Choose an agency</option>
+              {agencies.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </Field>
+        ) : null}
+        <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
+          <Field id={`${p}-startDate`} label="Start date" hint="YYYY-MM-DD" error={errorFor("startDate")}>
+            <input {...controlProps(`${p}-startDate`, errorFor("startDate"), true)} type="date" name="startDate" defaultValue={v("startDate")} required />
+          </Field>
+          <Field id={`${p}-endDate`} label="End date" hint="For activities over several days." error={errorFor("endDate")} optional>
+            <input {...controlProps(`${p}-endDate`, errorFor("endDate"), true)} type="date" name="endDate" defaultValue={v("endDate")} />
+          </Field>
+        </div>
+        <Field id={`${p}-counterpart`} label="Counterpart" hint="The other party, e.g. a foreign agency or a company." error={errorFor("counterpart")} optional>
+          <input {...controlProps(`${p}-counterpart`, errorFor("counterpart"), true)} name="counterpart" type="text" defaultValue={v("counterpart")} />
+        </Field>
+        <Field id={`${p}-participantId`} label="Participant" hint="A person of the same agency who took part." error={errorFor("participantId")} optional>
+          <select {...controlProps(`${p}-participantId`, errorFor("participantId"), true)} name="participantId" defaultValue={v("participantId")}>
+            <option value="">No participant</option>
+            {participants.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <PlaceFields
+          prefix={p}
+          sdos={sdos}
+          initial={{ sdoId: v("sdoId"), committeeId: v("committeeId"), standard }}
+          initialCommittees={v("sdoId") === initial.sdoId ? initialCommittees : []}
+          errors={{ sdoId: errorFor("sdoId"), committeeId: errorFor("committeeId"), standardId: errorFor("standardId") }}
+          required={false}
+          standardHint="Required for an adoption. Search by designation or title, then pick from the matches."
+        />
+        <Field id={`${p}-attendees`} label="Attendees" hint="Number of people, for training and meetings." error={errorFor("attendees")} optional>
+          <input {...controlProps(`${p}-attendees`, errorFor("attendees"), true)} name="attendees" type="text" inputMode="numeric" defaultValue={v("attendees")} />
+        </Field>
+        <Field id={`${p}-description`} label="Description" hint="At most 4,000 characters." error={errorFor("description")} optional>
+          <textarea {...controlProps(`${p}-description`, errorFor("description"), true)} name="description" rows={4} defaultValue={v("description")} />
+        </Field>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending ? "Saving…" : editing ? "Save changes" : "Add activity"}
+          </button>
+          <Link href={editing ? `/activities/${encodeURIComponent(initial.id!)}` : "/activities"}>Cancel</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

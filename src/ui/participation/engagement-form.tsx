@@ -1,0 +1,176 @@
+"use client";
+// Create / edit an engagement. Validates with the shared zod schema in the browser (same
+// messages as the server), then calls the server action with the values; errors show next
+// to each field and in a focused summary; a conflict shows the stored values.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import {
+  DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, isLeadership, ROLE_LABELS,
+} from "@/domain/participation/inputs";
+import { createEngagementAction, updateEngagementAction } from "@/server/actions/participation";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel } from "./form-bits";
+import { PlaceFields, type Choice } from "./place-fields";
+
+export interface EngagementFormValues {
+  id?: string;
+  version?: number;
+  participantId: string;
+  sdoId: string;
+  committeeId: string;
+  standard: Choice | null;
+  role: string;
+  depth: string;
+  startDate: string;
+  endDate: string;
+  notes: string;
+}
+
+const FIELDS: FieldLabel[] = [
+  { name: "participantId", label: "Participant" },
+  { name: "sdoId", label: "SDO" },
+  { name: "committeeId", label: "Committee" },
+  { name: "standardId", label: "Standard" },
+  { name: "role", label: "Role" },
+  { name: "depth", label: "Depth", target: "engagement-depth-OBSERVE" },
+  { name: "startDate", label: "Start date" },
+  { name: "endDate", label: "End date" },
+  { name: "notes", label: "Notes" },
+];
+
+export const ENGAGEMENT_CURRENT_LABELS: Record<string, string> = {
+  participant: "Participant",
+  agency: "Agency",
+  committee: "Committee",
+  standard: "Standard",
+  role: "Role",
+  depth: "Depth",
+  startDate: "Start date",
+  endDate: "End date",
+  notes: "Notes",
+};
+
+const DEPTH_HINTS: Record<string, string> = {
+  OBSERVE: "follows the work, receives documents",
+  ATTEND: "attends meetings regularly",
+  CONTRIBUTE: "submits contributions and comments",
+  LEAD: "holds a leadership position or drives a work item",
+};
+
+export function EngagementForm({
+  participants,
+  sdos,
+  initialCommittees,
+  initial,
+}: {
+  participants: Choice[];
+  sdos: Choice[];
+  initialCommittees: Choice[];
+  initial: EngagementFormValues;
+}) {
+  const router = useRouter();
+  const editing = Boolean(initial.id);
+  const { state, formAction, pending, error, errorFor, summaryRef } = useValidatedAction(
+    editing ? engagementUpdateInput : engagementInput,
+    (values) => (editing ? updateEngagementAction(values) : createEngagementAction(values)),
+    (data: { id: string }) => router.push(`/engagements/${encodeURIComponent(data.id)}?saved=${editing ? "updated" : "created"}`),
+    { horizon: true },
+  );
+  const v = (name: keyof EngagementFormValues & string): string => state.values[name] ?? String(initial[name] ?? "");
+  const p = "engagement";
+  // Keep the chosen standard's label after a failed submit.
+  const standard =
+    state.values.standardId !== undefined
+      ? state.values.standardId
+        ? { id: state.values.standardId, label: state.values.standardLabel || state.values.standardId }
+        : null
+      : initial.standard;
+
+  return (
+    <div>
+      <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={ENGAGEMENT_CURRENT_LABELS} />
+      <form key={state.submission} action={formAction} noValidate className="space-y-6">
+        {editing ? (
+          <>
+            <input type="hidden" name="id" value={initial.id} />
+            <input type="hidden" name="version" value={initial.version} />
+          </>
+        ) : null}
+        <Field id={`${p}-participantId`} label="Participant" hint="Active people of your agency. Add a person first if they are missing." error={errorFor("participantId")}>
+          <select {...controlProps(`${p}-participantId`, errorFor("participantId"), true)} name="participantId" defaultValue={v("participantId")} required>
+            <option value="">Choose a participant</option>
+            {participants.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <PlaceFields
+          prefix={p}
+          sdos={sdos}
+          initial={{ sdoId: v("sdoId"), committeeId: v("committeeId"), standard }}
+          initialCommittees={v("sdoId") === initial.sdoId ? initialCommittees : []}
+          errors={{ sdoId: errorFor("sdoId"), committeeId: errorFor("committeeId"), standardId: errorFor("standardId") }}
+          required
+        />
+        <Field id={`${p}-role`} label="Role" hint="Leadership roles (editor, convenor, chair…) are highlighted in the role history." error={errorFor("role")}>
+          <select {...controlProps(`${p}-role`, errorFor("role"), true)} name="role" defaultValue={v("role")} required>
+            <option value="">Choose a role</option>
+            {ENGAGEMENT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {ROLE_LABELS[r]}
+                {isLeadership(r) ? " (leadership)" : ""}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset
+          className={`m-0 border-0 p-0 ${errorFor("depth") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
+          aria-describedby={errorFor("depth") ? `${p}-depth-error` : undefined}
+        >
+          <legend className="font-semibold">Depth of engagement</legend>
+          {errorFor("depth") ? (
+            <p id={`${p}-depth-error`} className="m-0 font-semibold text-[#b50909]">
+              <span className="sr-only">Error: </span>
+              {errorFor("depth")}
+            </p>
+          ) : null}
+          <div className="mt-1 space-y-1">
+            {DEPTHS.map((d) => (
+              <div key={d} className="flex items-start gap-2">
+                <input
+                  type="radio"
+                  id={`${p}-depth-${d}`}
+                  name="depth"
+                  value={d}
+                  defaultChecked={v("depth") === d}
+                  className="mt-1.5 size-4"
+                />
+                <label htmlFor={`${p}-depth-${d}`}>
+                  <span className="font-semibold">{DEPTH_LABELS[d]}</span> <span className="text-[#565c65]">— {DEPTH_HINTS[d]}</span>
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
+          <Field id={`${p}-startDate`} label="Start date" hint="YYYY-MM-DD" error={errorFor("startDate")}>
+            <input {...controlProps(`${p}-startDate`, errorFor("startDate"), true)} type="date" name="startDate" defaultValue={v("startDate")} required />
+          </Field>
+          <Field id={`${p}-endDate`} label="End date" hint="Leave empty while it continues." error={errorFor("endDate")} optional>
+            <input {...controlProps(`${p}-endDate`, errorFor("endDate"), true)} type="date" name="endDate" defaultValue={v("endDate")} />
+          </Field>
+        </div>
+        <Field id={`${p}-notes`} label="Notes" hint="At most 2,000 characters." error={errorFor("notes")} optional>
+          <textarea {...controlProps(`${p}-notes`, errorFor("notes"), true)} name="notes" rows={4} defaultValue={v("notes")} />
+        </Field>
+        <div className="flex flex-wrap items-center gap-4">
+          <button type="submit" disabled={pending} className={buttonClass}>
+            {pending ? "Saving…" : editing ? "Save changes" : "Add engagement"}
+          </button>
+          <Link href={editing ? `/engagements/${encodeURIComponent(initial.id!)}` : "/engagements"}>Cancel</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

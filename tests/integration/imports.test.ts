@@ -1,0 +1,325 @@
+// SDO inventory imports against the real database (both backends): the bad-file corpus
+// (each file: its message, and the inventory tables byte-for-byte unchanged), import
+// then re-import = unchanged, sync removes exactly what the preview listed, undo
+// restores, and only admins get in. Only the session is faked.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AppSession } from "@/server/auth/session";
+import { BACKEND } from "./support/backend";
+
+const sessionRef: { current: AppSession | null } = { current: null };
+vi.mock("@/server/auth/session", () => ({ getSession: async () => sessionRef.current }));
+
+const { db } = await import("@/server/db/client");
+const { receiveUpload } = await import("@/server/imports/upload");
+const { processImportRun } = await import("@/server/imports/process");
+const { runPendingImportJobs } = await import("@/server/imports/jobs");
+const { commitImportAction, cancelImportAction, undoImportAction } = await import("@/server/actions/imports");
+const { seedReference } = await import("../../seeds/reference");
+type Summary = import("@/server/imports/summary").ImportSummary;
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/imports");
+const stamp = `${Date.now().toString(36)}`;
+const users: Record<string, AppSession> = {};
+
+beforeAll(async () => {
+  await seedReference(db);
+  const agency = await db.agency.create({ data: { acronym: `IMP${stamp}`, name: "Import test agency" } });
+  for (const role of ["ADMIN", "COORDINATOR", "LEAD"] as const) {
+    const email = `imp-${role.toLowerCase()}.${stamp}@test.gov`;
+    const agencyId = role === "COORDINATOR" ? agency.id : null;
+    const user = await db.user.create({ data: { email, name: role, role, passwordHash: "x", agencyId } });
+    users[role] = {
+      user: { id: user.id, email, name: role, role, agencyId, agencyAcronym: null },
+      scope: { userId: user.id, role, agencyId },
+    };
+  }
+}, 120_000);
+
+beforeEach(() => {
+  sessionRef.current = users.ADMIN!;
+});
+
+const INVENTORY_TABLES = ["Sdo", "Committee", "Standard", "StandardCoreArea", "StandardKeyApplication", "CoreAreaCommittee", "KeyApplicationCommittee"];
+
+/** Every inventory row as text: any write anywhere (updatedAt included) changes it. */
+async function inventoryState(): Promise<string> {
+  const parts: string[] = [];
+  for (const table of INVENTORY_TABLES) {
+    const rows = await db.$queryRawUnsafe<{ h: string }[]>(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${table}" t`);
+    parts.push(`${table}:${rows[0]!.h}`);
+  }
+  return parts.join(" ");
+}
+
+interface UploadOptions {
+  mode?: "MERGE" | "SYNC";
+  contentType?: string;
+  maxBytes?: number;
+}
+
+async function upload(fileName: string, content: Uint8Array | string, options: UploadOptions = {}) {
+  const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
+  const contentType = options.contentType ?? (fileName.endsWith(".json") ? "application/json" : fileName.endsWith(".csv") ? "text/csv" : "application/octet-stream");
+  const id = await receiveUpload(sessionRef.current, { fileName, contentType, size: bytes.length, body: bytes, mode: options.mode ?? "MERGE" }, options.maxBytes);
+  await processImportRun(id);
+  const run = await db.importRun.findUniqueOrThrow({ where: { id }, include: { upload: { select: { importRunId: true } } } });
+  return { ...run, summary: run.summary as unknown as Summary };
+}
+
+async function commit(runId: string) {
+  const result = await commitImportAction({ runId });
+  expect(result).toMatchObject({ ok: true });
+  await runPendingImportJobs();
+  return db.importRun.findUniqueOrThrow({ where: { id: runId } });
+}
+
+const HEADER = "sdo_acronym,sdo_name,sdo_type,committee,committee_title,standard_designation,title,stage,year,core_areas,key_applications,provenance,source,note";
+
+describe(`imports on ${BACKEND}: the bad-file corpus`, () => {
+  const manifest = JSON.parse(readFileSync(path.join(FIXTURES, "bad/manifest.json"), "utf8")) as {
+    file: string;
+    message: string;
+    column?: string | null;
+    line?: number;
+    contentType?: string;
+  }[];
+
+  it("has at least 30 distinct bad files", () => {
+    expect(new Set(manifest.map((c) => c.file)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  for (const c of manifest) {
+    it(`${c.file}: "${c.message.slice(0, 60)}" and nothing written`, async () => {
+      const before = await inventoryState();
+      const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, "bad", c.file)));
+      const options: UploadOptions = { contentType: c.contentType, maxBytes: c.file === "too-large.csv" ? 4096 : undefined };
+      let messages: string[];
+      try {
+        const run = await upload(c.file, bytes, options);
+        expect(run.status).toBe("INVALID");
+        expect(run.upload).toBeNull();
+        const summary = run.summary;
+        messages = [run.error ?? "", summary.fileError?.message ?? "", ...summary.errors.map((e) => e.message)];
+        if (c.line !== undefined) {
+          const hit = summary.errors.find((e) => e.message.includes(c.message));
+          expect(hit, JSON.stringify(summary.errors)).toBeDefined();
+          expect(hit!.line).toBe(c.line);
+          if (c.column !== undefined) expect(hit!.column).toBe(c.column);
+        }
+      } catch (error) {
+        messages = [(error as Error).message];
+      }
+      expect(messages.join("\n")).toContain(c.message);
+      expect(await inventoryState()).toBe(before);
+    });
+  }
+});
+
+describe(`imports on ${BACKEND}: the flow`, () => {
+  it("handles BOM, CRLF, quoted commas/quotes/newlines, blank lines and unknown columns; re-import is unchanged and writes nothing", async () => {
+    const sdo = `T1-${stamp}`;
+    const rows = [
+      `${HEADER},colour`,
+      "",
+      `${sdo},"Test body, one",consortium,${sdo}/TC 1,"The ""first"" committee",,,,,,,INFERRED,S-X,,red`,
+      `${sdo},,,${sdo}/TC 1/WG 2,Working group two,${sdo} 100,"Title with, comma and ""quotes""\r\nand a second line",published,2015,CA-CRYPTO; Identity and Access Management,APP-CLOUD,confirmed,S-A;S-B,"note, quoted",`,
+      "",
+      `${sdo},,,,,${sdo} 200,Held by the SDO itself,DEVELOPMENT,,,,GENERAL_KNOWLEDGE,,,`,
+    ];
+    const file = "\uFEFF" + rows.join("\r\n") + "\r\n";
+    const first = await upload("good.csv", file);
+    expect(first.status, JSON.stringify(first.summary.errors)).toBe("PREVIEW");
+    expect(first.summary.warnings).toEqual(["Unknown column ignored: colour."]);
+    expect(first.summary.rows).toEqual({ total: 3, new: 3, updated: 0, unchanged: 0, invalid: 0 });
+    expect(first.summary.entities).toMatchObject({ Sdo: { created: 1 }, Committee: { created: 2 }, Standard: { created: 2 } });
+    const committed = await commit(first.id);
+    expect(committed.status).toBe("COMMITTED");
+    expect(await db.importUpload.count({ where: { importRunId: first.id } })).toBe(0);
+
+    const std = await db.standard.findFirstOrThrow({
+      where: { designation: `${sdo} 100` },
+      include: { committee: { include: { parent: true } }, coreAreas: true, keyApplications: true, sdo: true },
+    });
+    expect(std.title).toBe('Title with, comma and "quotes"\r\nand a second line');
+    expect(std).toMatchObject({ stage: "PUBLISHED", year: 2015, note: "note, quoted", provenance: "CONFIRMED", sourceRefs: ["S-A", "S-B"] });
+    expect(std.sdo).toMatchObject({ name: "Test body, one", type: "consortium" });
+    expect(std.committee?.parent?.designation).toBe(`${sdo}/TC 1`);
+    expect(std.committee?.parent?.title).toBe('The "first" committee');
+    expect(std.coreAreas.map((c) => c.coreAreaId).sort()).toEqual(["CA-CRYPTO", "CA-IAM"]);
+    expect(std.keyApplications.map((k) => k.keyApplicationId)).toEqual(["APP-CLOUD"]);
+    expect(await db.auditEvent.count({ where: { entityId: first.id, action: { in: ["import.upload", "import.commit", "import.committed"] } } })).toBe(3);
+
+    const before = await inventoryState();
+    const again = await upload("good-again.csv", file);
+    expect(again.status).toBe("PREVIEW");
+    expect(again.summary.rows).toEqual({ total: 3, new: 0, updated: 0, unchanged: 3, invalid: 0 });
+    expect(again.summary.hasChanges).toBe(false);
+    expect(again.contentHash).toBe(first.contentHash);
+    const refused = await commitImportAction({ runId: again.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+    expect(await inventoryState()).toBe(before);
+  });
+
+  it("shows updated rows with the fields that change, and the JSON format round-trips to unchanged", async () => {
+    const sdo = `T2-${stamp}`;
+    const doc = {
+      sdos: [
+        {
+          acronym: sdo,
+          name: "Second body",
+          type: "consortium",
+          provenance: "CONFIRMED",
+          committees: [
+            {
+              designation: `${sdo} TC`,
+              title: "Top",
+              committees: [{ designation: `${sdo} WG`, title: "Nested", standards: [{ designation: "S-1", title: "One", stage: "PUBLISHED", provenance: "INFERRED", coreAreas: ["CA-CRYPTO"] }] }],
+            },
+          ],
+          standards: [{ designation: "S-2", title: "Two", stage: "PROPOSED", provenance: "INFERRED", year: 2020 }],
+        },
+      ],
+    };
+    const run = await upload("inv.json", JSON.stringify(doc, null, 2));
+    expect(run.status, JSON.stringify(run.summary.errors)).toBe("PREVIEW");
+    expect(run.summary.rows).toEqual({ total: 5, new: 5, updated: 0, unchanged: 0, invalid: 0 });
+    await commit(run.id);
+    const wg = await db.committee.findUniqueOrThrow({ where: { designation: `${sdo} WG` }, include: { parent: true } });
+    expect(wg.parent?.designation).toBe(`${sdo} TC`);
+
+    doc.sdos[0]!.standards[0]!.title = "Two, renamed";
+    doc.sdos[0]!.standards[0]!.stage = "PUBLISHED";
+    const changed = await upload("inv2.json", JSON.stringify(doc, null, 2));
+    expect(changed.summary.rows).toEqual({ total: 5, new: 0, updated: 1, unchanged: 4, invalid: 0 });
+    expect(changed.summary.changes).toEqual([
+      {
+        entity: "Standard",
+        op: "update",
+        key: `S-2 (${sdo})`,
+        line: expect.any(Number),
+        changes: [
+          { field: "title", from: "Two", to: "Two, renamed" },
+          { field: "stage", from: "PROPOSED", to: "PUBLISHED" },
+        ],
+      },
+    ]);
+    expect(await cancelImportAction({ runId: changed.id })).toMatchObject({ ok: true });
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: changed.id } })).status).toBe("CANCELLED");
+    expect(await db.importUpload.count({ where: { importRunId: changed.id } })).toBe(0);
+  });
+
+  it("merge never deletes; sync shows what it would remove, removes exactly that, keeps what is in use; undo restores", async () => {
+    const sdo = `T3-${stamp}`;
+    const full = [
+      HEADER,
+      `${sdo},Third body,consortium,${sdo}/A,Committee A,${sdo} 1,One,PUBLISHED,,CA-CRYPTO,,INFERRED,,`,
+      `${sdo},,,${sdo}/A,,${sdo} 2,Two,PUBLISHED,,,,INFERRED,,`,
+      `${sdo},,,${sdo}/B,Committee B,${sdo} 3,Three,PUBLISHED,,,,INFERRED,,`,
+      `${sdo},,,${sdo}/C,Committee C,${sdo} 4,Four,PUBLISHED,,,,INFERRED,,`,
+    ].join("\n");
+    await commit((await upload("full.csv", full)).id);
+    // Something outside the import uses standard 4: sync must keep it (and committee C).
+    const agency = await db.agency.findFirstOrThrow({ where: { acronym: `IMP${stamp}` } });
+    const participant = await db.participant.create({ data: { agencyId: agency.id, name: "P" } });
+    const four = await db.standard.findFirstOrThrow({ where: { designation: `${sdo} 4` } });
+    await db.engagement.create({ data: { participantId: participant.id, agencyId: agency.id, standardId: four.id, role: "EXPERT", depth: "CONTRIBUTE", startDate: new Date("2024-01-01") } });
+
+    const partial = [HEADER, `${sdo},,,${sdo}/A,,${sdo} 1,One (renamed),PUBLISHED,,CA-CRYPTO,,INFERRED,,`].join("\n");
+    const merge = await upload("partial.csv", partial);
+    expect(merge.summary.removalsTotal).toBe(0);
+    expect(merge.summary.rows).toMatchObject({ updated: 1 });
+    await db.importRun.update({ where: { id: merge.id }, data: { status: "CANCELLED" } });
+
+    const sync = await upload("partial.csv", partial, { mode: "SYNC" });
+    expect(sync.status).toBe("PREVIEW");
+    expect(sync.summary.removals.map((r) => `${r.entity}:${r.key}`).sort()).toEqual([`Committee:${sdo}/B`, `Standard:${sdo} 2 (${sdo})`, `Standard:${sdo} 3 (${sdo})`].sort());
+    expect(sync.summary.keptInUse.map((r) => `${r.entity}:${r.key}`).sort()).toEqual([`Committee:${sdo}/C`, `Standard:${sdo} 4 (${sdo})`]);
+    expect(sync.summary.keptInUse.find((r) => r.entity === "Standard")?.why).toBe("used by 1 engagement");
+
+    const beforeSync = await inventoryState();
+    const done = await commit(sync.id);
+    expect(done.status).toBe("COMMITTED");
+    expect(done.removedCount).toBe(3);
+    const left = await db.standard.findMany({ where: { sdo: { acronym: sdo } }, select: { designation: true, title: true }, orderBy: { designation: "asc" } });
+    expect(left).toEqual([
+      { designation: `${sdo} 1`, title: "One (renamed)" },
+      { designation: `${sdo} 4`, title: "Four" },
+    ]);
+    expect(await db.committee.count({ where: { designation: `${sdo}/B` } })).toBe(0);
+    expect(await db.committee.count({ where: { designation: `${sdo}/C` } })).toBe(1);
+
+    // Undo restores the removed and renamed records exactly.
+    const undo = await undoImportAction({ runId: sync.id });
+    expect(undo).toMatchObject({ ok: true });
+    await runPendingImportJobs();
+    const undone = await db.importRun.findUniqueOrThrow({ where: { id: sync.id } });
+    expect(undone.error).toBeNull();
+    expect(undone.status).toBe("UNDONE");
+    const restoredState = await inventoryState();
+    // updatedAt differs after a restore; compare the content instead.
+    void restoredState;
+    const restored = await db.standard.findMany({ where: { sdo: { acronym: sdo } }, select: { designation: true, title: true, committee: { select: { designation: true } }, coreAreas: { select: { coreAreaId: true } } }, orderBy: { designation: "asc" } });
+    expect(restored).toEqual([
+      { designation: `${sdo} 1`, title: "One", committee: { designation: `${sdo}/A` }, coreAreas: [{ coreAreaId: "CA-CRYPTO" }] },
+      { designation: `${sdo} 2`, title: "Two", committee: { designation: `${sdo}/A` }, coreAreas: [] },
+      { designation: `${sdo} 3`, title: "Three", committee: { designation: `${sdo}/B` }, coreAreas: [] },
+      { designation: `${sdo} 4`, title: "Four", committee: { designation: `${sdo}/C` }, coreAreas: [] },
+    ]);
+    expect(beforeSync).not.toBe(await inventoryState());
+    expect(await db.auditEvent.count({ where: { entityId: sync.id, action: "import.undone" } })).toBe(1);
+  });
+
+  it("refuses to undo when a record changed since, and changes nothing", async () => {
+    const sdo = `T4-${stamp}`;
+    const file = [HEADER, `${sdo},Fourth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`, `${sdo},,,,,${sdo} 2,Two,PUBLISHED,,,,INFERRED,,`].join("\n");
+    const run = await commit((await upload("four.csv", file)).id);
+    await db.standard.updateMany({ where: { designation: `${sdo} 2` }, data: { title: "Edited by hand" } });
+    const before = await inventoryState();
+    const result = await undoImportAction({ runId: run.id });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe("CONFLICT");
+      expect(result.error.message).toContain(`This import cannot be undone: standard ${sdo} 2 was changed after this import (title)`);
+    }
+    await runPendingImportJobs();
+    expect(await inventoryState()).toBe(before);
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("COMMITTED");
+
+    // After putting it back, the undo goes through and removes the SDO it created.
+    await db.standard.updateMany({ where: { designation: `${sdo} 2` }, data: { title: "Two" } });
+    expect(await undoImportAction({ runId: run.id })).toMatchObject({ ok: true });
+    await runPendingImportJobs();
+    expect(await db.sdo.count({ where: { acronym: sdo } })).toBe(0);
+  });
+
+  it("refuses the commit when the data changed after the preview", async () => {
+    const sdo = `T5-${stamp}`;
+    const file = [HEADER, `${sdo},Fifth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n");
+    const preview = await upload("five.csv", file);
+    await db.sdo.create({ data: { acronym: sdo, name: "Created meanwhile", type: "other" } });
+    const before = await inventoryState();
+    const run = await commit(preview.id);
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toContain("The data changed after the preview");
+    expect(await inventoryState()).toBe(before);
+  });
+
+  it("lets only admins in: coordinators and leads are refused and nothing happens", async () => {
+    const sdo = `T6-${stamp}`;
+    const preview = await upload("six.csv", [HEADER, `${sdo},Sixth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n"));
+    for (const role of ["COORDINATOR", "LEAD"] as const) {
+      sessionRef.current = users[role]!;
+      await expect(upload("x.csv", "a")).rejects.toThrow("Only administrators can import inventories.");
+      expect(await commitImportAction({ runId: preview.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await undoImportAction({ runId: preview.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      expect(await cancelImportAction({ runId: preview.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    }
+    sessionRef.current = null;
+    await expect(upload("x.csv", "a")).rejects.toThrow("Sign in again");
+    await runPendingImportJobs();
+    expect(await db.sdo.count({ where: { acronym: sdo } })).toBe(0);
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: preview.id } })).status).toBe("PREVIEW");
+  });
+});
