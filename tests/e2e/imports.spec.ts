@@ -77,7 +77,7 @@ test("a bad file lists every problem with line and column, and cannot be committ
   await page.goto("/admin/imports");
   await page.getByLabel("Inventory file").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
   await page.getByRole("button", { name: "Upload and preview" }).click();
-  await expect(page.getByRole("alert")).toContainText("is not a CSV or JSON file");
+  await expect(page.getByRole("alert").filter({ hasText: "The file was not accepted" })).toContainText("is not a CSV or JSON file");
 });
 
 test("a coordinator cannot reach imports, its templates or its upload", async ({ page }) => {

@@ -33,13 +33,18 @@ export interface Actor {
 
 export const COMMIT_TIMEOUT_MS = 15 * 60 * 1000;
 
-/** Checks made by the commit action before the job is scheduled. */
+/**
+ * Checks made by the commit action before the job is scheduled; moves the run to
+ * COMMITTING (in the action's transaction, so the page shows progress at once and a
+ * second commit is refused).
+ */
 export async function assertCommittable(tx: Tx, runId: string) {
   const run = await tx.importRun.findUnique({ where: { id: runId }, select: { id: true, status: true, summary: true, fileName: true, contentHash: true } });
   if (!run) throw new UserError("NOT_FOUND", "That import does not exist.");
   if (run.status !== "PREVIEW") throw new UserError("CONFLICT", `This import cannot be committed: it is ${run.status.toLowerCase()}.`);
   const summary = run.summary as unknown as ImportSummary | null;
   if (!summary?.hasChanges) throw new UserError("CONFLICT", "Nothing in this file differs from the database: there is nothing to commit.");
+  await tx.importRun.update({ where: { id: runId }, data: { status: "COMMITTING", phase: "write", progress: 0 } });
   return run;
 }
 
@@ -136,8 +141,8 @@ class StalePreview extends Error {}
 
 /** The commit job. Never throws: the outcome is recorded on the run. */
 export async function commitImportRun(runId: string, actor: Actor): Promise<void> {
-  const claimed = await db.importRun.updateMany({ where: { id: runId, status: "PREVIEW" }, data: { status: "COMMITTING", phase: "write", progress: 0 } });
-  if (claimed.count === 0) return;
+  const queued = await db.importRun.findUnique({ where: { id: runId }, select: { status: true } });
+  if (queued?.status !== "COMMITTING") return;
   await reportProgress(runId, "write", 0.01);
   const started = performance.now();
   try {

@@ -60,7 +60,7 @@ export function FormatDocs() {
         rules as the CSV columns; <code>sdo</code> names its own SDO when it differs from the enclosing one.
       </p>
       <h3>What an import does</h3>
-      <ul className="max-w-3xl">
+      <ul className="max-w-3xl list-disc pl-6">
         <li>A field you leave out keeps its current value; a listed column left blank clears it (year, note, core areas, key applications).</li>
         <li>Merge never removes anything. Sync removes, within the SDOs the file names, the committees and standards it does not list — except those still used by engagements, activities or other SDOs, which are kept and listed.</li>
         <li>Every problem is listed with its line and column; a file with any problem cannot be committed. A commit is one transaction: all of it or none.</li>
