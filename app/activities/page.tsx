@@ -107,7 +107,7 @@ export default async function ActivitiesPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="data-table">
               <caption className="sr-only">
                 Activities, page {result.page} of {pageCount}. Column headers sort the list.

@@ -88,7 +88,7 @@ export default async function AuditPage({ searchParams }: Props) {
                       All events of this record
                     </Link>
                   </p>
-                  <div className="overflow-x-auto">
+                  <div className="relative overflow-x-auto">
                     <AuditChanges before={e.before} after={e.after} caption={`Changes: ${actionLabel(e.action)} ${e.entityType} ${e.entityId ?? ""}`} />
                   </div>
                 </li>

@@ -145,7 +145,7 @@ export default async function EngagementsPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="data-table">
               <caption className="sr-only">
                 Engagements, page {result.page} of {pageCount}. Column headers sort the list.

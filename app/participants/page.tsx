@@ -79,7 +79,7 @@ export default async function ParticipantsPage({ searchParams }: Props) {
         </div>
       ) : (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="data-table">
               <caption className="sr-only">
                 Participants, page {result.page} of {pageCount}
@@ -87,11 +87,13 @@ export default async function ParticipantsPage({ searchParams }: Props) {
               <thead>
                 <tr>
                   <SortHeader label="Name" sortKey="name" filters={view} basePath="/participants" />
-                  <th scope="col">Email</th>
+                  <th scope="col" className="hidden md:table-cell">
+                    Email
+                  </th>
                   <SortHeader label="Agency" sortKey="agency" filters={view} basePath="/participants" />
                   <SortHeader label="Engagements" sortKey="engagements" filters={view} basePath="/participants" firstDir="desc" />
                   <th scope="col">Status</th>
-                  <SortHeader label="Updated" sortKey="updatedAt" filters={view} basePath="/participants" firstDir="desc" />
+                  <SortHeader label="Updated" sortKey="updatedAt" filters={view} basePath="/participants" firstDir="desc" className="hidden md:table-cell" />
                 </tr>
               </thead>
               <tbody>
@@ -100,11 +102,11 @@ export default async function ParticipantsPage({ searchParams }: Props) {
                     <th scope="row">
                       <Link href={`/participants/${encodeURIComponent(p.id)}`}>{p.name}</Link>
                     </th>
-                    <td className="break-all">{p.email ?? <span className="text-[#565c65]">—</span>}</td>
+                    <td className="hidden break-all md:table-cell">{p.email ?? <span className="text-[#565c65]">—</span>}</td>
                     <td>{p.agency.acronym}</td>
                     <td>{p._count.engagements}</td>
                     <td>{p.active ? "Active" : "Inactive"}</td>
-                    <td className="whitespace-nowrap">{p.updatedAt.toISOString().slice(0, 10)}</td>
+                    <td className="hidden whitespace-nowrap md:table-cell">{p.updatedAt.toISOString().slice(0, 10)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -94,7 +94,7 @@ export function ActivityForm({
           </>
         ) : null}
         <fieldset
-          className={`m-0 border-0 p-0 ${errorFor("kind") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
+          className={`mx-0 min-w-0 border-0 p-0 ${errorFor("kind") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
           aria-describedby={errorFor("kind") ? `${p}-kind-error` : undefined}
         >
           <legend className="font-semibold">Kind of activity</legend>
@@ -131,7 +131,7 @@ export function ActivityForm({
           </Field>
         ) : null}
         <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
-          <Field id={`${p}-startDate`} label="Start date" hint="YYYY-MM-DD" error={errorFor("startDate")}>
+          <Field id={`${p}-startDate`} label="Start date" hint="The day it took place or began." error={errorFor("startDate")}>
             <input {...controlProps(`${p}-startDate`, errorFor("startDate"), true)} type="date" name="startDate" defaultValue={v("startDate")} required />
           </Field>
           <Field id={`${p}-endDate`} label="End date" hint="For activities over several days." error={errorFor("endDate")} optional>

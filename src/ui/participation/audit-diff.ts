@@ -9,11 +9,14 @@ export interface FieldChange {
   after: string | null;
 }
 
+// Display order too: the database (jsonb) does not keep the snapshot's key order.
 const LABELS: Record<string, string> = {
-  name: "Name", email: "Email", active: "Active", agency: "Agency", participant: "Participant", committee: "Committee",
-  standard: "Standard", sdo: "SDO", role: "Role", depth: "Depth", startDate: "Start date", endDate: "End date", notes: "Notes",
-  kind: "Kind", title: "Title", description: "Description", counterpart: "Counterpart", attendees: "Attendees",
+  kind: "Kind", title: "Title", name: "Name", email: "Email", active: "Active", participant: "Participant", agency: "Agency",
+  sdo: "SDO", committee: "Committee", standard: "Standard", role: "Role", depth: "Depth", startDate: "Start date",
+  endDate: "End date", counterpart: "Counterpart", attendees: "Attendees", notes: "Notes", description: "Description",
 };
+const ORDER = Object.keys(LABELS);
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
 
 const HIDDEN = new Set(["id", "version"]);
 
@@ -39,7 +42,7 @@ export function formatAuditValue(field: string, value: unknown): string | null {
 export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const b = asRecord(before) ?? {};
   const a = asRecord(after) ?? {};
-  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
   const changes: FieldChange[] = [];
   for (const key of keys) {
     if (HIDDEN.has(key)) continue;

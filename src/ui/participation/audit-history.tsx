@@ -34,13 +34,19 @@ export function AuditChanges({ before, after, caption }: { before: unknown; afte
   const changes = auditChanges(before, after);
   if (changes.length === 0) return <p className="m-0 text-sm text-[#565c65]">No field changed.</p>;
   return (
-    <table className="data-table text-sm">
+    <table className="data-table table-fixed text-sm [&_td]:break-words">
       <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">Field</th>
-          <th scope="col">Before</th>
-          <th scope="col">After</th>
+          <th scope="col" className="w-[32%]">
+            Field
+          </th>
+          <th scope="col" className="w-[34%]">
+            Before
+          </th>
+          <th scope="col" className="w-[34%]">
+            After
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -72,7 +78,9 @@ export function RecordHistory({ events, headingId = "history-heading" }: { event
               <p className="m-0 mb-2">
                 <strong>{actionLabel(e.action)}</strong> by {e.actorEmail} on <time dateTime={e.createdAt.toISOString()}>{formatTimestamp(e.createdAt)}</time>
               </p>
-              <AuditChanges before={e.before} after={e.after} caption={`Changes: ${actionLabel(e.action)} on ${formatTimestamp(e.createdAt)}`} />
+              <div className="relative overflow-x-auto">
+                <AuditChanges before={e.before} after={e.after} caption={`Changes: ${actionLabel(e.action)} on ${formatTimestamp(e.createdAt)}`} />
+              </div>
             </li>
           ))}
         </ol>

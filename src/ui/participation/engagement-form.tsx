@@ -125,7 +125,7 @@ export function EngagementForm({
           </select>
         </Field>
         <fieldset
-          className={`m-0 border-0 p-0 ${errorFor("depth") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
+          className={`mx-0 min-w-0 border-0 p-0 ${errorFor("depth") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
           aria-describedby={errorFor("depth") ? `${p}-depth-error` : undefined}
         >
           <legend className="font-semibold">Depth of engagement</legend>
@@ -154,7 +154,7 @@ export function EngagementForm({
           </div>
         </fieldset>
         <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
-          <Field id={`${p}-startDate`} label="Start date" hint="YYYY-MM-DD" error={errorFor("startDate")}>
+          <Field id={`${p}-startDate`} label="Start date" hint="The first day in this role." error={errorFor("startDate")}>
             <input {...controlProps(`${p}-startDate`, errorFor("startDate"), true)} type="date" name="startDate" defaultValue={v("startDate")} required />
           </Field>
           <Field id={`${p}-endDate`} label="End date" hint="Leave empty while it continues." error={errorFor("endDate")} optional>

@@ -7,6 +7,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { z } from "zod";
 import { dateHorizonErrors } from "@/domain/participation/inputs";
 import type { ActionResult } from "@/server/actions/action";
+import { formatAuditValue } from "./audit-diff";
 
 export const inputClass = "mt-1 block w-full max-w-xl border px-3 py-2 bg-white";
 export const buttonClass =
@@ -158,7 +159,7 @@ function CurrentValues({ current, labels }: { current: Record<string, unknown>; 
         {keys.map((k) => (
           <div key={k} className="contents">
             <dt className="font-semibold">{labels[k]}</dt>
-            <dd className="m-0">{current[k] === null || current[k] === undefined || current[k] === "" ? "—" : String(current[k])}</dd>
+            <dd className="m-0">{formatAuditValue(k, current[k]) ?? "—"}</dd>
           </div>
         ))}
       </dl>

@@ -16,18 +16,20 @@ export function SortHeader({
   filters,
   basePath,
   firstDir = "asc",
+  className = "",
 }: {
   label: string;
   sortKey: string;
   filters: { sort: string; dir: "asc" | "desc" } & Record<string, unknown>;
   basePath: string;
   firstDir?: "asc" | "desc";
+  className?: string;
 }) {
   const active = filters.sort === sortKey;
   const nextDir = active ? (filters.dir === "asc" ? "desc" : "asc") : firstDir;
   const href = `${basePath}${toQueryString(filters, { sort: sortKey, dir: nextDir, page: undefined })}`;
   return (
-    <th scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} className="whitespace-nowrap">
+    <th scope="col" aria-sort={active ? (filters.dir === "asc" ? "ascending" : "descending") : undefined} className={`whitespace-nowrap ${className}`}>
       <Link href={href} className="text-[#1b1b1b] no-underline hover:underline">
         {label}
         <span aria-hidden="true" className="ml-1 text-[#565c65]">

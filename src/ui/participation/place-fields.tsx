@@ -135,7 +135,7 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
           ))}
         </select>
       </Field>
-      <fieldset className={`m-0 border-0 p-0 ${errors.standardId ? "border-l-4 border-[#b50909] pl-4" : ""}`}>
+      <fieldset className={`mx-0 min-w-0 border-0 p-0 ${errors.standardId ? "border-l-4 border-[#b50909] pl-4" : ""}`}>
         <legend className="font-semibold">
           Standard{required ? <span className="font-normal text-[#565c65]"> (optional)</span> : null}
         </legend>

@@ -36,7 +36,7 @@ export function ParticipantActiveToggle({ id, version, active, name }: { id: str
       <button
         type="button"
         disabled={pending}
-        className={active ? secondaryButtonClass : buttonClass}
+        className={(active ? secondaryButtonClass : buttonClass).replace(/py-2(\.5)?/, "py-1.5")}
         onClick={() =>
           startTransition(async () => {
             const r = await setParticipantActiveAction({ id, version, active: !active });
