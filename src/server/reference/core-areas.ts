@@ -2,7 +2,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "@/server/db/client";
-import { attachSources } from "./sources";
+import { attachSources, type ProvenanceColumns } from "./sources";
 import { maturityRow, type MaturityCellView } from "./maturity";
 import type { ProvenanceInfo, StandardStage } from "./types";
 
@@ -91,29 +91,40 @@ export const standardLinkSelect = {
   sourceRefs: true,
 } as const;
 
-export const getCoreArea = cache(async (id: string): Promise<CoreAreaDetail | null> => {
-  const row = await db.coreArea.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      maturity: true,
-      provenance: true,
-      sourceRefs: true,
-      committees: { select: { committee: { select: committeeLinkSelect } }, orderBy: { committee: { designation: "asc" } } },
-      _count: { select: { standards: true } },
-    },
-  });
-  if (!row) return null;
+/** Row shape both core areas and key applications load for their detail pages. */
+export const areaDetailSelect = {
+  id: true,
+  name: true,
+  description: true,
+  maturity: true,
+  provenance: true,
+  sourceRefs: true,
+  committees: { select: { committee: { select: committeeLinkSelect } }, orderBy: { committee: { designation: "asc" as const } } },
+  _count: { select: { standards: true } },
+} as const;
+
+interface AreaRow extends ProvenanceColumns {
+  id: string;
+  name: string;
+  description: string | null;
+  maturity: string | null;
+  committees: { committee: ProvenanceColumns & { id: string; designation: string; title: string; sdo: { acronym: string } } }[];
+  _count: { standards: number };
+}
+
+/**
+ * The rest of a core-area or key-application page: its first standards, its maturity row,
+ * and provenance for everything shown.
+ */
+export async function completeAreaDetail<R extends AreaRow>(row: R, axis: { coreAreaId: string } | { keyApplicationId: string }) {
   const [standardRows, matrix] = await Promise.all([
     db.standard.findMany({
-      where: { coreAreas: { some: { coreAreaId: id } } },
+      where: "coreAreaId" in axis ? { coreAreas: { some: axis } } : { keyApplications: { some: axis } },
       orderBy: { designation: "asc" },
       take: RELATED_STANDARDS_SHOWN,
       select: standardLinkSelect,
     }),
-    maturityRow({ coreAreaId: id }),
+    maturityRow(axis),
   ]);
   const committees = row.committees.map((c) => c.committee);
   const info = await attachSources([row, ...committees, ...standardRows]);
@@ -134,4 +145,10 @@ export const getCoreArea = cache(async (id: string): Promise<CoreAreaDetail | nu
     standardCount: row._count.standards,
     maturityRow: matrix,
   };
+}
+
+export const getCoreArea = cache(async (id: string): Promise<CoreAreaDetail | null> => {
+  const row = await db.coreArea.findUnique({ where: { id }, select: areaDetailSelect });
+  // Core areas always have a description, so the shared shape narrows to CoreAreaDetail.
+  return row ? ((await completeAreaDetail(row, { coreAreaId: id })) as CoreAreaDetail) : null;
 });
