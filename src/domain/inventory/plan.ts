@@ -577,15 +577,3 @@ export function entityCounts(plan: ImportPlan): Record<EntityType, EntityCounts>
   });
   return { Sdo: count(plan.sdos, "Sdo"), Committee: count(plan.committees, "Committee"), Standard: count(plan.standards, "Standard") };
 }
-
-/**
- * What the admin was shown, independent of generated ids: the commit recomputes the
- * plan and refuses when this differs (the database changed since the preview).
- */
-export function planFingerprintText(plan: ImportPlan): string {
-  const ops = [...plan.sdos, ...plan.committees, ...plan.standards]
-    .filter((o) => o.op !== "unchanged")
-    .map((o) => [o.entity, o.key, o.op, o.op === "create" ? null : o.changes]);
-  const removals = plan.removals.map((r) => [r.entity, r.key]);
-  return JSON.stringify({ mode: plan.mode, ops, removals, errors: plan.errors.length });
-}

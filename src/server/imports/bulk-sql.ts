@@ -1,158 +1,154 @@
-// Batched writes for imports and undo: each statement takes a batch of rows as one JSON
-// parameter (jsonb_to_recordset), so 50,000 standards are a few dozen statements, not
-// 50,000 round trips. Runs inside the caller's transaction; sets updatedAt itself
-// (Prisma's @updatedAt does not apply to raw SQL).
+// Set-based writes for imports and undo. Rows are first staged in a temporary table
+// (ON COMMIT DROP) — straight from the stored preview plan (commit) or from one JSON
+// parameter (undo) — and then written with one INSERT / UPDATE / DELETE per table, not
+// one statement per batch or row. The change log for undo (ImportChange) is built in SQL
+// from the staged and the current rows. Runs inside the caller's transaction; sets
+// updatedAt itself (Prisma's @updatedAt does not apply to raw SQL).
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CommitteeState, SdoState, StandardState } from "@/domain/inventory/plan";
 
 type Tx = Prisma.TransactionClient;
-export const BATCH = 2000;
+export type InventoryEntity = "Sdo" | "Committee" | "Standard";
 
 export type WithId<S> = S & { id: string };
 /** Committee as stored for undo: its own core-area / key-application links ride along. */
 export type CommitteeRecord = WithId<CommitteeState> & { coreAreaIds?: string[]; keyApplicationIds?: string[] };
+/** A staged row: create a record, or update an existing one to this state. */
+export type StagedRow<S> = WithId<S> & { op: "create" | "update" };
 
-async function inBatches<T>(rows: T[], fn: (batch: T[]) => Promise<unknown>, onBatch?: (done: number) => void) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await fn(rows.slice(i, i + BATCH));
-    onBatch?.(Math.min(rows.length, i + BATCH));
+const STAGE_COLUMNS: Record<InventoryEntity, string> = {
+  Sdo: `id text, op text, acronym text, name text, type text, provenance text, "sourceRefs" text[]`,
+  Committee: `id text, op text, "sdoId" text, "parentId" text, designation text, title text, provenance text, "sourceRefs" text[], "coreAreaIds" text[], "keyApplicationIds" text[]`,
+  Standard: `id text, op text, "sdoId" text, "committeeId" text, designation text, title text, stage text, year int, note text, provenance text, "sourceRefs" text[], "coreAreaIds" text[], "keyApplicationIds" text[]`,
+};
+const stageTable = (entity: InventoryEntity) => `import_stage_${entity.toLowerCase()}`;
+
+/** Where staged rows come from: a JSON array given here, or a key of the stored plan (see stagePlanFromUpload). */
+export type StageSource = { rows: unknown[] } | { planKey: "sdos" | "committees" | "standards" };
+
+/** Fills the entity's staging table (replacing what a previous call staged). */
+export async function stage(tx: Tx, entity: InventoryEntity, source: StageSource): Promise<void> {
+  const table = stageTable(entity);
+  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
+  const from = "rows" in source ? `$1::json` : `(SELECT plan -> '${source.planKey}' FROM import_stage_plan)`;
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE ${table} ON COMMIT DROP AS SELECT * FROM json_to_recordset(coalesce(${from}, '[]'::json)) AS r(${STAGE_COLUMNS[entity]})`,
+    ...("rows" in source ? [JSON.stringify(source.rows)] : []),
+  );
+}
+
+/** Parses the plan stored with the run (ImportUpload.content, JSON) once, for stage(…, { planKey }). */
+export async function stagePlanFromUpload(tx: Tx, runId: string): Promise<boolean> {
+  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS import_stage_plan`);
+  await tx.$executeRawUnsafe(
+    `CREATE TEMP TABLE import_stage_plan ON COMMIT DROP AS SELECT convert_from(content, 'UTF8')::json AS plan FROM "ImportUpload" WHERE "importRunId" = $1`,
+    runId,
+  );
+  const [row] = await tx.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM import_stage_plan`);
+  return Number(row?.n) === 1;
+}
+
+// ---- Records as JSON (the ImportChange before/after shape: the state plus its id), built in SQL.
+const sortedLinks = (table: string, column: string, owner: string, alias: string) =>
+  `coalesce((SELECT jsonb_agg(l."${column}" ORDER BY l."${column}" COLLATE "C") FROM "${table}" l WHERE l."${owner}" = ${alias}.id), '[]'::jsonb)`;
+const stagedLinks = (alias: string, column: string) => `coalesce(to_jsonb(${alias}."${column}"), '[]'::jsonb)`;
+
+function recordJson(entity: InventoryEntity, alias: string, from: "table" | "stage"): string {
+  const common = `'id', ${alias}.id, 'provenance', ${alias}.provenance::text, 'sourceRefs', coalesce(to_jsonb(${alias}."sourceRefs"), '[]'::jsonb)`;
+  if (entity === "Sdo") return `jsonb_build_object(${common}, 'acronym', ${alias}.acronym, 'name', ${alias}.name, 'type', ${alias}.type)`;
+  if (entity === "Committee") {
+    const links =
+      from === "table"
+        ? `, 'coreAreaIds', ${sortedLinks("CoreAreaCommittee", "coreAreaId", "committeeId", alias)}, 'keyApplicationIds', ${sortedLinks("KeyApplicationCommittee", "keyApplicationId", "committeeId", alias)}`
+        : "";
+    return `jsonb_build_object(${common}, 'sdoId', ${alias}."sdoId", 'parentId', ${alias}."parentId", 'designation', ${alias}.designation, 'title', ${alias}.title${links})`;
+  }
+  const links =
+    from === "table"
+      ? `'coreAreaIds', ${sortedLinks("StandardCoreArea", "coreAreaId", "standardId", alias)}, 'keyApplicationIds', ${sortedLinks("StandardKeyApplication", "keyApplicationId", "standardId", alias)}`
+      : `'coreAreaIds', ${stagedLinks(alias, "coreAreaIds")}, 'keyApplicationIds', ${stagedLinks(alias, "keyApplicationIds")}`;
+  return `jsonb_build_object(${common}, 'sdoId', ${alias}."sdoId", 'committeeId', ${alias}."committeeId", 'designation', ${alias}.designation,
+    'title', ${alias}.title, 'stage', ${alias}.stage::text, 'year', ${alias}.year, 'note', ${alias}.note, ${links})`;
+}
+
+/** Records the staged rows in ImportChange (before = the current row for updates); call before writeStaged. */
+export async function recordStagedChanges(tx: Tx, runId: string, entity: InventoryEntity): Promise<number> {
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "ImportChange" ("importRunId", "entityType", "entityId", op, before, after)
+     SELECT $1, $2, r.id, (CASE r.op WHEN 'create' THEN 'CREATE' ELSE 'UPDATE' END)::"ImportOp",
+            CASE WHEN t.id IS NULL THEN NULL ELSE ${recordJson(entity, "t", "table")} END, ${recordJson(entity, "r", "stage")}
+     FROM ${stageTable(entity)} r LEFT JOIN "${entity}" t ON r.op = 'update' AND t.id = r.id`,
+    runId,
+    entity,
+  );
+}
+
+/** Records the removal of these records (their full current state, links included) in ImportChange. */
+export async function recordRemovals(tx: Tx, runId: string, entity: "Committee" | "Standard", ids: string[]): Promise<number> {
+  if (!ids.length) return 0;
+  return tx.$executeRawUnsafe(
+    `INSERT INTO "ImportChange" ("importRunId", "entityType", "entityId", op, before, after)
+     SELECT $1, $2, t.id, 'DELETE'::"ImportOp", ${recordJson(entity, "t", "table")}, NULL FROM "${entity}" t WHERE t.id = ANY($3::text[])`,
+    runId,
+    entity,
+    ids,
+  );
+}
+
+// ---- Writing what is staged.
+const SET_COLUMNS: Record<InventoryEntity, string[]> = {
+  Sdo: ["acronym", "name", "type", "provenance", "sourceRefs"],
+  Committee: ["sdoId", "parentId", "designation", "title", "provenance", "sourceRefs"],
+  Standard: ["sdoId", "committeeId", "designation", "title", "stage", "year", "note", "provenance", "sourceRefs"],
+};
+const CASTS: Record<string, string> = { provenance: `::"Provenance"`, stage: `::"StandardStage"` };
+const LINKS: Record<"Committee" | "Standard", { table: string; owner: string; column: string; staged: string }[]> = {
+  Committee: [
+    { table: "CoreAreaCommittee", owner: "committeeId", column: "coreAreaId", staged: "coreAreaIds" },
+    { table: "KeyApplicationCommittee", owner: "committeeId", column: "keyApplicationId", staged: "keyApplicationIds" },
+  ],
+  Standard: [
+    { table: "StandardCoreArea", owner: "standardId", column: "coreAreaId", staged: "coreAreaIds" },
+    { table: "StandardKeyApplication", owner: "standardId", column: "keyApplicationId", staged: "keyApplicationIds" },
+  ],
+};
+
+/**
+ * Inserts the staged creations and applies the staged updates, one statement each.
+ * Links: a standard's links become exactly its staged lists; a committee's staged
+ * links (undo of a removal) are added. Foreign keys are checked at the end of each
+ * statement, so committees may reference parents created by the same statement.
+ */
+export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<void> {
+  const table = stageTable(entity);
+  const cols = SET_COLUMNS[entity];
+  const q = (c: string) => `"${c}"`;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${entity}" (id, ${cols.map(q).join(", ")}, "updatedAt")
+     SELECT r.id, ${cols.map((c) => `r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, now() FROM ${table} r WHERE r.op = 'create'`,
+  );
+  await tx.$executeRawUnsafe(
+    `UPDATE "${entity}" t SET ${cols.map((c) => `${q(c)} = r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, "updatedAt" = now()
+     FROM ${table} r WHERE r.op = 'update' AND t.id = r.id`,
+  );
+  if (entity === "Sdo") return;
+  for (const link of LINKS[entity]) {
+    if (entity === "Standard") {
+      await tx.$executeRawUnsafe(`DELETE FROM "${link.table}" l USING ${table} r WHERE r.op = 'update' AND l."${link.owner}" = r.id`);
+    }
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${link.table}" ("${link.owner}", "${link.column}")
+       SELECT r.id, unnest(r."${link.staged}") FROM ${table} r WHERE r."${link.staged}" IS NOT NULL ON CONFLICT DO NOTHING`,
+    );
   }
 }
 
-const json = (rows: unknown[]) => JSON.stringify(rows);
-
-export async function insertSdos(tx: Tx, rows: WithId<SdoState>[]) {
-  await inBatches(rows, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "Sdo" (id, acronym, name, type, provenance, "sourceRefs", "updatedAt")
-       SELECT r.id, r.acronym, r.name, r.type, r.provenance::"Provenance", r."sourceRefs", now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, acronym text, name text, type text, provenance text, "sourceRefs" text[])`,
-      json(b),
-    ),
-  );
+export async function deleteByIds(tx: Tx, table: InventoryEntity, ids: string[]) {
+  if (ids.length) await tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE id = ANY($1::text[])`, ids);
 }
 
-export async function updateSdos(tx: Tx, rows: WithId<SdoState>[]) {
-  await inBatches(rows, (b) =>
-    tx.$executeRawUnsafe(
-      `UPDATE "Sdo" t SET acronym = r.acronym, name = r.name, type = r.type, provenance = r.provenance::"Provenance",
-         "sourceRefs" = r."sourceRefs", "updatedAt" = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, acronym text, name text, type text, provenance text, "sourceRefs" text[])
-       WHERE t.id = r.id`,
-      json(b),
-    ),
-  );
-}
-
-/** Parents before children: rows must come sorted by depth (the caller's job). */
-export async function insertCommittees(tx: Tx, rows: CommitteeRecord[]) {
-  await inBatches(rows, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "Committee" (id, "sdoId", "parentId", designation, title, provenance, "sourceRefs", "updatedAt")
-       SELECT r.id, r."sdoId", r."parentId", r.designation, r.title, r.provenance::"Provenance", r."sourceRefs", now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "sdoId" text, "parentId" text, designation text, title text, provenance text, "sourceRefs" text[])`,
-      json(b),
-    ),
-  );
-  const links = rows.flatMap((c) => (c.coreAreaIds ?? []).map((coreAreaId) => ({ a: coreAreaId, c: c.id })));
-  await inBatches(links, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "CoreAreaCommittee" ("coreAreaId", "committeeId") SELECT r.a, r.c FROM jsonb_to_recordset($1::jsonb) AS r(a text, c text) ON CONFLICT DO NOTHING`,
-      json(b),
-    ),
-  );
-  const apps = rows.flatMap((c) => (c.keyApplicationIds ?? []).map((id) => ({ a: id, c: c.id })));
-  await inBatches(apps, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "KeyApplicationCommittee" ("keyApplicationId", "committeeId") SELECT r.a, r.c FROM jsonb_to_recordset($1::jsonb) AS r(a text, c text) ON CONFLICT DO NOTHING`,
-      json(b),
-    ),
-  );
-}
-
-export async function updateCommittees(tx: Tx, rows: WithId<CommitteeState>[]) {
-  await inBatches(rows, (b) =>
-    tx.$executeRawUnsafe(
-      `UPDATE "Committee" t SET "sdoId" = r."sdoId", "parentId" = r."parentId", designation = r.designation, title = r.title,
-         provenance = r.provenance::"Provenance", "sourceRefs" = r."sourceRefs", "updatedAt" = now()
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "sdoId" text, "parentId" text, designation text, title text, provenance text, "sourceRefs" text[])
-       WHERE t.id = r.id`,
-      json(b),
-    ),
-  );
-}
-
-const STANDARD_COLUMNS = `id text, "sdoId" text, "committeeId" text, designation text, title text, stage text, year int, note text, provenance text, "sourceRefs" text[]`;
-
-export async function insertStandards(tx: Tx, rows: WithId<StandardState>[], onBatch?: (done: number) => void) {
-  await inBatches(
-    rows,
-    (b) =>
-      tx.$executeRawUnsafe(
-        `INSERT INTO "Standard" (id, "sdoId", "committeeId", designation, title, stage, year, note, provenance, "sourceRefs", "updatedAt")
-         SELECT r.id, r."sdoId", r."committeeId", r.designation, r.title, r.stage::"StandardStage", r.year, r.note,
-                r.provenance::"Provenance", r."sourceRefs", now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(${STANDARD_COLUMNS})`,
-        json(b.map(standardRow)),
-      ),
-    onBatch,
-  );
-  await replaceStandardLinks(tx, rows, false);
-}
-
-export async function updateStandards(tx: Tx, rows: WithId<StandardState>[], onBatch?: (done: number) => void) {
-  await inBatches(
-    rows,
-    (b) =>
-      tx.$executeRawUnsafe(
-        `UPDATE "Standard" t SET "sdoId" = r."sdoId", "committeeId" = r."committeeId", designation = r.designation, title = r.title,
-           stage = r.stage::"StandardStage", year = r.year, note = r.note, provenance = r.provenance::"Provenance",
-           "sourceRefs" = r."sourceRefs", "updatedAt" = now()
-         FROM jsonb_to_recordset($1::jsonb) AS r(${STANDARD_COLUMNS})
-         WHERE t.id = r.id`,
-        json(b.map(standardRow)),
-      ),
-    onBatch,
-  );
-  await replaceStandardLinks(tx, rows, true);
-}
-
-function standardRow(s: WithId<StandardState>) {
-  const { coreAreaIds: _c, keyApplicationIds: _k, ...row } = s;
-  void _c;
-  void _k;
-  return row;
-}
-
-/** Makes each standard's core-area and key-application links exactly its state's lists. */
-async function replaceStandardLinks(tx: Tx, rows: WithId<StandardState>[], clearFirst: boolean) {
-  if (clearFirst) {
-    await inBatches(rows, async (b) => {
-      const ids = b.map((s) => s.id);
-      await tx.$executeRawUnsafe(`DELETE FROM "StandardCoreArea" WHERE "standardId" = ANY($1::text[])`, ids);
-      await tx.$executeRawUnsafe(`DELETE FROM "StandardKeyApplication" WHERE "standardId" = ANY($1::text[])`, ids);
-    });
-  }
-  const ca = rows.flatMap((s) => s.coreAreaIds.map((a) => ({ s: s.id, a })));
-  await inBatches(ca, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "StandardCoreArea" ("standardId", "coreAreaId") SELECT r.s, r.a FROM jsonb_to_recordset($1::jsonb) AS r(s text, a text)`,
-      json(b),
-    ),
-  );
-  const ka = rows.flatMap((s) => s.keyApplicationIds.map((a) => ({ s: s.id, a })));
-  await inBatches(ka, (b) =>
-    tx.$executeRawUnsafe(
-      `INSERT INTO "StandardKeyApplication" ("standardId", "keyApplicationId") SELECT r.s, r.a FROM jsonb_to_recordset($1::jsonb) AS r(s text, a text)`,
-      json(b),
-    ),
-  );
-}
-
-export async function deleteByIds(tx: Tx, table: "Sdo" | "Committee" | "Standard", ids: string[]) {
-  await inBatches(ids, (b) => tx.$executeRawUnsafe(`DELETE FROM "${table}" WHERE id = ANY($1::text[])`, b));
-}
+// ---- Reading current state.
 
 /** Current state of standards (with their links), by id. */
 export async function readStandards(tx: Tx, where: { ids?: string[]; sdoIds?: string[] }): Promise<WithId<StandardState>[]> {

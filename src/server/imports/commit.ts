@@ -1,27 +1,15 @@
-// Committing a preview: one transaction that locks the inventory tables, re-reads the
-// file, re-plans against the current data and refuses if that differs from what the
-// admin saw; then writes in batches, records every change (for undo), finishes the run
-// and writes the audit event. All or nothing.
+// Committing a preview: one transaction that locks the inventory tables, recomputes the
+// digest of the data the preview was planned against and refuses if it differs (the
+// preview would no longer show what happens); then writes the stored write set
+// set-based, records every change (for undo), finishes the run and writes the audit
+// event. All or nothing.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import type { ImportPlan } from "@/domain/inventory/plan";
-import {
-  deleteByIds,
-  insertCommittees,
-  insertSdos,
-  insertStandards,
-  lockInventoryTables,
-  readCommittees,
-  readStandards,
-  updateCommittees,
-  updateSdos,
-  updateStandards,
-  BATCH,
-  type CommitteeRecord,
-} from "./bulk-sql";
-import { buildPlan, parseUpload } from "./pipeline";
+import type { Removal } from "@/domain/inventory/plan";
+import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedChanges, stage, stagePlanFromUpload, writeStaged } from "./bulk-sql";
+import { stateDigest } from "./snapshot";
 import { clearProgress, reportProgress } from "./progress";
 import type { ImportSummary } from "./summary";
 
@@ -48,93 +36,37 @@ export async function assertCommittable(tx: Tx, runId: string) {
   return run;
 }
 
-interface ChangeRow {
-  importRunId: string;
-  entityType: string;
-  entityId: string;
-  op: "CREATE" | "UPDATE" | "DELETE";
-  before: unknown;
-  after: unknown;
-}
-
-async function insertChanges(tx: Tx, rows: ChangeRow[]) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "ImportChange" ("importRunId", "entityType", "entityId", op, before, after)
-       SELECT r."importRunId", r."entityType", r."entityId", r.op::"ImportOp", r.before, r.after
-       FROM jsonb_to_recordset($1::jsonb) AS r("importRunId" text, "entityType" text, "entityId" text, op text, before jsonb, after jsonb)`,
-      JSON.stringify(rows.slice(i, i + BATCH)),
-    );
+/**
+ * Writes the write set stored at preview time (see serializeWriteSet), set-based:
+ * SDOs, committees, standards (each: change log first, then one INSERT and one UPDATE),
+ * then sync removals (standards, then committees deepest first). Returns the number of
+ * change rows recorded, or null when the run has no stored write set.
+ */
+export async function applyWriteSet(tx: Tx, runId: string, onProgress: (f: number) => void): Promise<number | null> {
+  if (!(await stagePlanFromUpload(tx, runId))) return null;
+  let changes = 0;
+  const entities = [["Sdo", "sdos"], ["Committee", "committees"], ["Standard", "standards"]] as const;
+  for (const [i, [entity, planKey]] of entities.entries()) {
+    await stage(tx, entity, { planKey });
+    changes += await recordStagedChanges(tx, runId, entity);
+    await writeStaged(tx, entity);
+    onProgress((i + 1) / (entities.length + 1));
   }
-}
-
-const depthSorted = <T extends { id: string; parentId: string | null }>(rows: T[]): T[] => {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const depth = (r: T): number => {
-    let d = 0;
-    for (let p = r.parentId ? byId.get(r.parentId) : undefined; p && d < 1000; p = p.parentId ? byId.get(p.parentId) : undefined) d++;
-    return d;
-  };
-  return [...rows].sort((a, b) => depth(a) - depth(b));
-};
-
-/** Writes a plan; returns the change rows recorded. */
-export async function applyPlan(tx: Tx, runId: string, plan: ImportPlan, onProgress: (f: number) => void): Promise<number> {
-  const changes: ChangeRow[] = [];
-  const record = (entityType: string, op: ChangeRow["op"], id: string, before: unknown, after: unknown) =>
-    changes.push({ importRunId: runId, entityType, entityId: id, op, before: before ? { id, ...before } : null, after: after ? { id, ...after } : null });
-
-  const total = Math.max(1, plan.standards.length + plan.committees.length + plan.sdos.length + plan.removals.length);
-  let done = 0;
-  const step = (n: number) => onProgress(Math.min(0.95, (done += n) / total));
-
-  const newSdos = plan.sdos.filter((o) => o.op === "create");
-  const changedSdos = plan.sdos.filter((o) => o.op === "update");
-  await insertSdos(tx, newSdos.map((o) => ({ id: o.id, ...o.after })));
-  await updateSdos(tx, changedSdos.map((o) => ({ id: o.id, ...o.after })));
-  for (const o of [...newSdos, ...changedSdos]) record("Sdo", o.op === "create" ? "CREATE" : "UPDATE", o.id, o.before, o.after);
-  step(plan.sdos.length);
-
-  const newCommittees = plan.committees.filter((o) => o.op === "create");
-  const changedCommittees = plan.committees.filter((o) => o.op === "update");
-  await insertCommittees(tx, depthSorted(newCommittees.map((o) => ({ id: o.id, ...o.after }))));
-  await updateCommittees(tx, changedCommittees.map((o) => ({ id: o.id, ...o.after })));
-  for (const o of [...newCommittees, ...changedCommittees]) record("Committee", o.op === "create" ? "CREATE" : "UPDATE", o.id, o.before, o.after);
-  step(plan.committees.length);
-
-  const newStandards = plan.standards.filter((o) => o.op === "create");
-  const changedStandards = plan.standards.filter((o) => o.op === "update");
-  await insertStandards(tx, newStandards.map((o) => ({ id: o.id, ...o.after })), (n) => onProgress(Math.min(0.95, (done + n) / total)));
-  done += newStandards.length;
-  await updateStandards(tx, changedStandards.map((o) => ({ id: o.id, ...o.after })), (n) => onProgress(Math.min(0.95, (done + n) / total)));
-  done += changedStandards.length;
-  for (const o of [...newStandards, ...changedStandards]) record("Standard", o.op === "create" ? "CREATE" : "UPDATE", o.id, o.before, o.after);
-  step(plan.standards.length - newStandards.length - changedStandards.length);
-
-  // Sync removals: standards first, then committees deepest first; their full state
-  // (links included) is kept for undo.
-  const removedStandardIds = plan.removals.filter((r) => r.entity === "Standard").map((r) => r.id);
-  if (removedStandardIds.length) {
-    for (const s of await readStandards(tx, { ids: removedStandardIds })) record("Standard", "DELETE", s.id, stripId(s), null);
-    await deleteByIds(tx, "Standard", removedStandardIds);
+  const [stored] = await tx.$queryRawUnsafe<{ removals: Pick<Removal, "entity" | "id" | "depth">[] | null }[]>(
+    `SELECT plan -> 'removals' AS removals FROM import_stage_plan`,
+  );
+  const removed = (entity: Removal["entity"]) => (stored?.removals ?? []).filter((r) => r.entity === entity);
+  const standards = removed("Standard").map((r) => r.id);
+  changes += await recordRemovals(tx, runId, "Standard", standards);
+  await deleteByIds(tx, "Standard", standards);
+  const committees = removed("Committee");
+  changes += await recordRemovals(tx, runId, "Committee", committees.map((r) => r.id));
+  // ON DELETE RESTRICT is checked per row: children go first.
+  for (const depth of [...new Set(committees.map((r) => r.depth))].sort((x, y) => y - x)) {
+    await deleteByIds(tx, "Committee", committees.filter((r) => r.depth === depth).map((r) => r.id));
   }
-  const removedCommittees = plan.removals.filter((r) => r.entity === "Committee");
-  if (removedCommittees.length) {
-    const current = new Map((await readCommittees(tx, removedCommittees.map((r) => r.id))).map((c) => [c.id, c]));
-    for (const r of removedCommittees) record("Committee", "DELETE", r.id, stripId(current.get(r.id)!), null);
-    const byDepth = new Map<number, string[]>();
-    for (const r of removedCommittees) byDepth.set(r.depth, [...(byDepth.get(r.depth) ?? []), r.id]);
-    for (const depth of [...byDepth.keys()].sort((a, b) => b - a)) await deleteByIds(tx, "Committee", byDepth.get(depth)!);
-  }
-  step(plan.removals.length);
-  await insertChanges(tx, changes);
-  return changes.length;
-}
-
-function stripId<T extends { id: string }>(row: T | CommitteeRecord): Omit<T, "id"> {
-  const { id: _id, ...rest } = row;
-  void _id;
-  return rest as Omit<T, "id">;
+  onProgress(1);
+  return changes;
 }
 
 class StalePreview extends Error {}
@@ -149,23 +81,20 @@ export async function commitImportRun(runId: string, actor: Actor): Promise<void
     await db.$transaction(
       async (tx) => {
         await lockInventoryTables(tx);
-        const run = await tx.importRun.findUniqueOrThrow({ where: { id: runId }, include: { upload: true } });
-        if (!run.upload) throw new Error("upload missing");
-        const parsed = await parseUpload(new Uint8Array(run.upload.content), run.format);
-        if (!parsed.ok) throw new StalePreview();
-        void reportProgress(runId, "write", 0.05, false);
-        const { plan, fingerprint } = await buildPlan(tx, parsed.parsed, run.mode);
+        const run = await tx.importRun.findUniqueOrThrow({ where: { id: runId } });
         const summary = run.summary as unknown as ImportSummary;
-        if (plan.errors.length || fingerprint !== summary.fingerprint) throw new StalePreview();
-        const changeCount = await applyPlan(tx, runId, plan, (f) => void reportProgress(runId, "write", 0.05 + 0.9 * f, false));
+        if (!summary.state || (await stateDigest(tx, summary.state)) !== summary.state.digest) throw new StalePreview();
+        void reportProgress(runId, "write", 0.05, false);
+        const changeCount = await applyWriteSet(tx, runId, (f) => void reportProgress(runId, "write", 0.05 + 0.9 * f, false));
+        if (changeCount === null) throw new Error("write set missing");
         const writeMs = Math.round(performance.now() - started);
         const counts = {
-          rowsTotal: plan.rows.total,
-          createdCount: plan.rows.new,
-          updatedCount: plan.rows.updated,
-          unchangedCount: plan.rows.unchanged,
+          rowsTotal: run.rowsTotal,
+          createdCount: run.createdCount,
+          updatedCount: run.updatedCount,
+          unchangedCount: run.unchangedCount,
           invalidCount: 0,
-          removedCount: plan.removals.length,
+          removedCount: run.removedCount,
         };
         await tx.importRun.update({
           where: { id: runId },

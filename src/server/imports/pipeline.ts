@@ -1,5 +1,6 @@
-// Upload -> decode -> parse (streaming) -> validate -> plan: the steps shared by the
-// preview and the commit (which re-plans inside its transaction).
+// Upload -> decode -> parse (streaming) -> validate -> plan, for the preview; and the
+// plan's write set as stored for the commit (which writes it without re-reading the file
+// once the state digest shows the data is as the preview saw it).
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
@@ -7,8 +8,8 @@ import { readInventoryCsv } from "@/domain/inventory/csv-reader";
 import { decodeUpload } from "@/domain/inventory/file-check";
 import { readInventoryJson } from "@/domain/inventory/json-reader";
 import type { FileError, OnProgress, ParsedInventory } from "@/domain/inventory/model";
-import { planFingerprintText, planImport, type ImportModeValue, type ImportPlan } from "@/domain/inventory/plan";
-import { loadSnapshot } from "./snapshot";
+import { planImport, type ImportModeValue, type ImportPlan } from "@/domain/inventory/plan";
+import { loadSnapshot, planScope, stateDigest, type PlanScope } from "./snapshot";
 
 export function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
@@ -31,8 +32,33 @@ export async function parseUpload(
   return { ok: true, parsed: result.inventory };
 }
 
-export async function buildPlan(tx: Prisma.TransactionClient, parsed: ParsedInventory, mode: ImportModeValue): Promise<{ plan: ImportPlan; fingerprint: string }> {
+/** The digest is taken before the snapshot is read: any write after it makes the commit refuse. */
+export async function buildPlan(
+  tx: Prisma.TransactionClient,
+  parsed: ParsedInventory,
+  mode: ImportModeValue,
+): Promise<{ plan: ImportPlan; state: PlanScope & { digest: string } }> {
+  const scope = planScope(parsed, mode);
+  const digest = await stateDigest(tx, scope);
   const snapshot = await loadSnapshot(tx, parsed, mode);
   const plan = planImport(parsed, snapshot, mode, newRecordId);
-  return { plan, fingerprint: sha256(planFingerprintText(plan)) };
+  return { plan, state: { ...scope, digest } };
+}
+
+/**
+ * What the commit writes (stored in ImportUpload.content in place of the file): the
+ * created and updated records with their new state (staged rows for bulk-sql), and the
+ * sync removals. Before-states are not stored: the commit reads them from the database,
+ * which the digest has shown to be as planned.
+ */
+export function serializeWriteSet(plan: ImportPlan): Uint8Array<ArrayBuffer> {
+  const staged = <S>(ops: { op: string; id: string; after: S }[]) => ops.filter((o) => o.op !== "unchanged").map((o) => ({ op: o.op, id: o.id, ...o.after }));
+  return new TextEncoder().encode(
+    JSON.stringify({
+      sdos: staged(plan.sdos),
+      committees: staged(plan.committees),
+      standards: staged(plan.standards),
+      removals: plan.removals.map((r) => ({ entity: r.entity, id: r.id, depth: r.depth })),
+    }),
+  );
 }

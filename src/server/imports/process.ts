@@ -3,7 +3,7 @@
 import "server-only";
 import { db } from "@/server/db/client";
 import { clearProgress, reportProgress } from "./progress";
-import { buildPlan, parseUpload } from "./pipeline";
+import { buildPlan, parseUpload, serializeWriteSet } from "./pipeline";
 import { fileErrorSummary, planSummary, type ImportSummary } from "./summary";
 
 const json = (s: ImportSummary) => JSON.parse(JSON.stringify(s)) as object;
@@ -21,9 +21,9 @@ export async function processImportRun(runId: string): Promise<void> {
       return;
     }
     await reportProgress(runId, "validate", 0.1);
-    const { plan, fingerprint } = await buildPlan(db, parsed.parsed, run.mode);
+    const { plan, state } = await buildPlan(db, parsed.parsed, run.mode);
     await reportProgress(runId, "validate", 1);
-    const summary = planSummary(plan, fingerprint);
+    const summary = planSummary(plan, state);
     const durationMs = Math.round(performance.now() - started);
     summary.timings = { previewMs: durationMs };
     const valid = plan.errors.length === 0;
@@ -37,6 +37,7 @@ export async function processImportRun(runId: string): Promise<void> {
       unchangedCount: plan.rows.unchanged,
       invalidCount: plan.rows.invalid,
       removedCount: plan.removals.length,
+      writeSet: valid && summary.hasChanges ? serializeWriteSet(plan) : undefined,
     });
   } catch (error) {
     console.error(`[imports] processing ${runId} failed`, error);
@@ -47,16 +48,30 @@ export async function processImportRun(runId: string): Promise<void> {
 async function finish(
   runId: string,
   status: "PREVIEW" | "INVALID" | "FAILED",
-  data: { summary: ImportSummary; error: string | null; durationMs: number; rowsTotal?: number; createdCount?: number; updatedCount?: number; unchangedCount?: number; invalidCount?: number; removedCount?: number },
+  data: {
+    summary: ImportSummary;
+    error: string | null;
+    durationMs: number;
+    rowsTotal?: number;
+    createdCount?: number;
+    updatedCount?: number;
+    unchangedCount?: number;
+    invalidCount?: number;
+    removedCount?: number;
+    /** A committable preview: what the commit will write, stored in place of the file. */
+    writeSet?: Uint8Array<ArrayBuffer>;
+  },
 ) {
-  const { summary, ...rest } = data;
+  const { summary, writeSet, ...rest } = data;
   await db.$transaction(async (tx) => {
     const { count } = await tx.importRun.updateMany({
       where: { id: runId, status: "PROCESSING" },
       data: { ...rest, summary: json(summary), status, phase: null, progress: 1 },
     });
-    // Only a preview keeps its bytes (for the commit); every other end deletes them.
-    if (count && status !== "PREVIEW") await tx.importUpload.deleteMany({ where: { importRunId: runId } });
+    // Only a committable preview keeps something (its write set); every other end deletes the bytes.
+    if (!count) return;
+    if (writeSet) await tx.importUpload.update({ where: { importRunId: runId }, data: { content: writeSet } });
+    else await tx.importUpload.deleteMany({ where: { importRunId: runId } });
   });
   clearProgress(runId);
 }

@@ -1,10 +1,12 @@
 // Loads what the planner compares the file with: all SDOs and committees, the standards
 // of the SDOs the file names (with their links), core areas, key applications and, for
-// sync mode, which records are used by something the import does not manage.
+// sync mode, which records are used by something the import does not manage. Also a
+// digest (computed in SQL) of every row a plan for the file depends on: the commit
+// recomputes it under its table lock and refuses when it differs from the preview's.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { ParsedInventory } from "@/domain/inventory/model";
-import type { ImportModeValue, Snapshot } from "@/domain/inventory/plan";
+import { pathPrefixes, type ImportModeValue, type Snapshot } from "@/domain/inventory/plan";
 import { readCommittees, readSdos, readStandards } from "./bulk-sql";
 
 type Tx = Prisma.TransactionClient;
@@ -30,28 +32,88 @@ export async function loadSnapshot(tx: Tx, parsed: ParsedInventory, mode: Import
   return snapshot;
 }
 
+/** What a plan for the file depends on, by natural key. */
+export interface PlanScope {
+  mode: ImportModeValue;
+  acronyms: string[];
+  /** Committees the file names, their path prefixes and explicit parents. */
+  committees: string[];
+}
+
+export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanScope {
+  const acronyms = new Set<string>();
+  const committees = new Set<string>();
+  for (const item of parsed.items) {
+    acronyms.add(item.sdo.acronym);
+    const c = item.kind === "sdo" ? null : item.committee;
+    if (!c || committees.has(c.designation)) continue;
+    committees.add(c.designation);
+    for (const prefix of pathPrefixes(c.designation)) committees.add(prefix);
+    if (c.parent) committees.add(c.parent);
+  }
+  return { mode, acronyms: [...acronyms].sort(), committees: [...committees].sort() };
+}
+
+/**
+ * md5 over the current rows a plan for this scope reads: the file's SDOs; the committees
+ * it names (with prefixes and parents), those of its SDOs, those its SDOs' standards use,
+ * and all their ancestors; its SDOs' standards with their links; core areas, key
+ * applications; in sync mode, what uses its SDOs' records. Whole rows (updatedAt too):
+ * any write to them since the preview counts as a change.
+ */
+export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
+  const rows = await tx.$queryRawUnsafe<{ digest: string }[]>(
+    `WITH RECURSIVE sdo AS (SELECT * FROM "Sdo" WHERE acronym = ANY($1::text[])),
+     std AS (SELECT * FROM "Standard" WHERE "sdoId" IN (SELECT id FROM sdo)),
+     com AS (
+       SELECT c.id, c."parentId" FROM "Committee" c
+       WHERE c.designation = ANY($2::text[]) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
+       UNION SELECT p.id, p."parentId" FROM "Committee" p JOIN com ON p.id = com."parentId"
+     )
+     SELECT md5(concat_ws('#',
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM sdo t),
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Committee" t WHERE t.id IN (SELECT id FROM com)),
+       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM std t),
+       (SELECT string_agg(t::text, '|' ORDER BY t::text) FROM "StandardCoreArea" t WHERE t."standardId" IN (SELECT id FROM std)),
+       (SELECT string_agg(t::text, '|' ORDER BY t::text) FROM "StandardKeyApplication" t WHERE t."standardId" IN (SELECT id FROM std)),
+       (SELECT string_agg(t.id || '=' || t.name, '|' ORDER BY t.id) FROM "CoreArea" t),
+       (SELECT string_agg(t.id || '=' || t.name, '|' ORDER BY t.id) FROM "KeyApplication" t),
+       CASE WHEN $3 THEN (SELECT string_agg(concat_ws(',', u.kind, u.id, u.n, u.what), '|' ORDER BY u.kind, u.id, u.what)
+                          FROM (${IN_USE_SQL("ARRAY(SELECT id FROM sdo)")}) u) END
+     )) AS digest`,
+    scope.acronyms,
+    scope.committees,
+    scope.mode === "SYNC",
+  );
+  return rows[0]!.digest;
+}
+
+/** Records of the SDOs (a text[] expression) that engagements, activities or other SDOs' records point at: kind S|C, id, n, what. */
+const IN_USE_SQL = (sdoIds: string) =>
+  `SELECT 'S' AS kind, e."standardId" AS id, count(*) AS n, 'engagement' AS what FROM "Engagement" e
+     JOIN "Standard" s ON s.id = e."standardId" WHERE s."sdoId" = ANY(${sdoIds}) GROUP BY e."standardId"
+   UNION ALL
+   SELECT 'S', a."standardId", count(*), 'activity' FROM "Activity" a
+     JOIN "Standard" s ON s.id = a."standardId" WHERE s."sdoId" = ANY(${sdoIds}) GROUP BY a."standardId"
+   UNION ALL
+   SELECT 'C', e."committeeId", count(*), 'engagement' FROM "Engagement" e
+     JOIN "Committee" c ON c.id = e."committeeId" WHERE c."sdoId" = ANY(${sdoIds}) GROUP BY e."committeeId"
+   UNION ALL
+   SELECT 'C', a."committeeId", count(*), 'activity' FROM "Activity" a
+     JOIN "Committee" c ON c.id = a."committeeId" WHERE c."sdoId" = ANY(${sdoIds}) GROUP BY a."committeeId"
+   UNION ALL
+   SELECT 'C', s."committeeId", count(*), 'standard of another SDO' FROM "Standard" s
+     JOIN "Committee" c ON c.id = s."committeeId" WHERE c."sdoId" = ANY(${sdoIds}) AND NOT (s."sdoId" = ANY(${sdoIds})) GROUP BY s."committeeId"
+   UNION ALL
+   SELECT 'C', k."parentId", count(*), 'committee of another SDO' FROM "Committee" k
+     JOIN "Committee" c ON c.id = k."parentId" WHERE c."sdoId" = ANY(${sdoIds}) AND NOT (k."sdoId" = ANY(${sdoIds})) GROUP BY k."parentId"`;
+
 /** Records of the given SDOs that engagements, activities or other SDOs' records point at. */
 async function loadInUse(tx: Tx, sdoIds: string[]) {
   const standards = new Map<string, string>();
   const committees = new Map<string, string>();
   const rows = await tx.$queryRawUnsafe<{ kind: string; id: string; n: bigint | number; what: string }[]>(
-    `SELECT 'S' AS kind, e."standardId" AS id, count(*) AS n, 'engagement' AS what FROM "Engagement" e
-       JOIN "Standard" s ON s.id = e."standardId" WHERE s."sdoId" = ANY($1::text[]) GROUP BY e."standardId"
-     UNION ALL
-     SELECT 'S', a."standardId", count(*), 'activity' FROM "Activity" a
-       JOIN "Standard" s ON s.id = a."standardId" WHERE s."sdoId" = ANY($1::text[]) GROUP BY a."standardId"
-     UNION ALL
-     SELECT 'C', e."committeeId", count(*), 'engagement' FROM "Engagement" e
-       JOIN "Committee" c ON c.id = e."committeeId" WHERE c."sdoId" = ANY($1::text[]) GROUP BY e."committeeId"
-     UNION ALL
-     SELECT 'C', a."committeeId", count(*), 'activity' FROM "Activity" a
-       JOIN "Committee" c ON c.id = a."committeeId" WHERE c."sdoId" = ANY($1::text[]) GROUP BY a."committeeId"
-     UNION ALL
-     SELECT 'C', s."committeeId", count(*), 'standard of another SDO' FROM "Standard" s
-       JOIN "Committee" c ON c.id = s."committeeId" WHERE c."sdoId" = ANY($1::text[]) AND NOT (s."sdoId" = ANY($1::text[])) GROUP BY s."committeeId"
-     UNION ALL
-     SELECT 'C', k."parentId", count(*), 'committee of another SDO' FROM "Committee" k
-       JOIN "Committee" c ON c.id = k."parentId" WHERE c."sdoId" = ANY($1::text[]) AND NOT (k."sdoId" = ANY($1::text[])) GROUP BY k."parentId"`,
+    IN_USE_SQL("$1::text[]"),
     sdoIds,
   );
   for (const r of rows) {

@@ -1,6 +1,7 @@
 // The preview stored on ImportRun.summary: counts, every problem (capped for display),
 // the changes with their fields, and in sync mode the removals. Plain JSON.
 import type { FileError, RowError } from "@/domain/inventory/model";
+import type { PlanScope } from "./snapshot";
 import { entityCounts, planHasChanges, type EntityCounts, type EntityType, type FieldChange, type ImportPlan } from "@/domain/inventory/plan";
 
 export const SHOWN_ERRORS = 1000;
@@ -20,7 +21,8 @@ export interface ImportSummary {
   removalsTotal: number;
   keptInUse: { entity: string; key: string; why: string }[];
   hasChanges: boolean;
-  fingerprint?: string;
+  /** Scope and digest of the data the preview was planned against (see stateDigest). */
+  state?: PlanScope & { digest: string };
   timings?: { previewMs?: number; writeMs?: number; undoMs?: number };
   commitError?: string;
 }
@@ -29,7 +31,7 @@ export function fileErrorSummary(error: FileError, warnings: string[] = []): Imp
   return { fileError: error, errors: [], errorsTotal: 0, warnings, changes: [], changesTotal: 0, removals: [], removalsTotal: 0, keptInUse: [], hasChanges: false };
 }
 
-export function planSummary(plan: ImportPlan, fingerprint: string): ImportSummary {
+export function planSummary(plan: ImportPlan, state: PlanScope & { digest: string }): ImportSummary {
   const changed = [...plan.sdos, ...plan.committees, ...plan.standards].filter((o) => o.op !== "unchanged");
   return {
     rows: plan.rows,
@@ -45,6 +47,6 @@ export function planSummary(plan: ImportPlan, fingerprint: string): ImportSummar
     removalsTotal: plan.removals.length,
     keptInUse: plan.keptInUse.slice(0, SHOWN_REMOVALS).map((r) => ({ entity: r.entity, key: r.key, why: r.keptBecause ?? "in use" })),
     hasChanges: planHasChanges(plan),
-    fingerprint,
+    state,
   };
 }

@@ -6,21 +6,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import type { CommitteeState, SdoState, StandardState } from "@/domain/inventory/plan";
-import {
-  deleteByIds,
-  insertCommittees,
-  insertStandards,
-  lockInventoryTables,
-  readCommittees,
-  readSdos,
-  readStandards,
-  updateCommittees,
-  updateSdos,
-  updateStandards,
-  type CommitteeRecord,
-  type WithId,
-} from "./bulk-sql";
+import { deleteByIds, lockInventoryTables, readCommittees, readSdos, readStandards, stage, writeStaged, type InventoryEntity } from "./bulk-sql";
 import type { Actor } from "./commit";
 import { COMMIT_TIMEOUT_MS } from "./commit";
 import { clearProgress, reportProgress } from "./progress";
@@ -146,19 +132,22 @@ const depthOrder = (rows: { id: string; parentId: string | null }[]) => {
 
 async function applyUndo(tx: Tx, changes: LoadedChange[], progress: (f: number) => void) {
   const pick = (type: LoadedChange["entityType"], op: LoadedChange["op"]) => changes.filter((c) => c.entityType === type && c.op === op);
-  // 1. Re-create what a sync removed: committees parents first, then standards with links.
-  const committees = pick("Committee", "DELETE").map((c) => c.before as unknown as CommitteeRecord);
-  await insertCommittees(tx, [...committees].sort(depthOrder(committees)));
-  await insertStandards(tx, pick("Standard", "DELETE").map((c) => c.before as unknown as WithId<StandardState>));
-  progress(0.3);
-  // 2. Put updated records back.
-  await updateSdos(tx, pick("Sdo", "UPDATE").map((c) => c.before as unknown as WithId<SdoState>));
-  await updateCommittees(tx, pick("Committee", "UPDATE").map((c) => c.before as unknown as WithId<CommitteeState>));
-  await updateStandards(tx, pick("Standard", "UPDATE").map((c) => c.before as unknown as WithId<StandardState>));
-  progress(0.6);
-  // 3. Delete what it created: standards, committees deepest first, SDOs.
+  // 1. Re-create what a sync removed (with links) and put updated records back: SDOs,
+  //    committees, standards, each staged and written set-based.
+  for (const [i, entity] of (["Sdo", "Committee", "Standard"] as InventoryEntity[]).entries()) {
+    const rows = [
+      ...pick(entity, "DELETE").map((c) => ({ ...c.before!, op: "create" })),
+      ...pick(entity, "UPDATE").map((c) => ({ ...c.before!, op: "update" })),
+    ];
+    if (rows.length) {
+      await stage(tx, entity, { rows });
+      await writeStaged(tx, entity);
+    }
+    progress(0.2 * (i + 1));
+  }
+  // 2. Delete what it created: standards, committees deepest first, SDOs.
   await deleteByIds(tx, "Standard", pick("Standard", "CREATE").map((c) => c.entityId));
-  const created = pick("Committee", "CREATE").map((c) => c.after as unknown as CommitteeRecord);
+  const created = pick("Committee", "CREATE").map((c) => c.after as unknown as { id: string; parentId: string | null });
   const order = depthOrder(created);
   for (const c of [...created].sort((a, b) => order(b, a))) await deleteByIds(tx, "Committee", [c.id]);
   await deleteByIds(tx, "Sdo", pick("Sdo", "CREATE").map((c) => c.entityId));
