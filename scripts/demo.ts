@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { describeTarget, openDatabase } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
 import { seedReference } from "../seeds/reference";
+import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
 import { generateDemoData } from "../seeds/demo-data";
 import { ensureDemoUsers } from "./lib/demo-users";
 
@@ -44,7 +45,8 @@ try {
   const migrated = await applyMigrations(db);
   console.log(`[demo] ${describeTarget(db.target)}: ${migrated.applied.length} migration(s) applied (${elapsed()})`);
   const seeded = await seedReference(db.prisma);
-  console.log(`[demo] reference data: ${JSON.stringify(seeded.totals ?? seeded)} (${elapsed()})`);
+  const indicators = await seedDefaultIndicators(db.prisma);
+  console.log(`[demo] reference data: ${JSON.stringify(seeded.totals)}, ${indicators} new indicator(s) (${elapsed()})`);
   const users = await ensureDemoUsers(db.prisma);
   console.log(`[demo] demo accounts: ${users.length ? `created ${users.join(", ")}` : "already present"}`);
   const demo = await generateDemoData(db.prisma, { seed: 8074 });

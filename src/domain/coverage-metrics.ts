@@ -25,6 +25,15 @@ export const DEVELOPMENT_STAGES: readonly StageName[] = ["PROPOSED", "DEVELOPMEN
 
 export const STAGES: readonly StageName[] = ["PROPOSED", "DEVELOPMENT", "PUBLISHED", "REVISION", "WITHDRAWN"];
 
+/** A stage as it reads inside a sentence ("ISO/IEC 27099 is in development"). */
+export const STAGE_PHRASE: Record<StageName, string> = {
+  PROPOSED: "proposed",
+  DEVELOPMENT: "in development",
+  PUBLISHED: "published",
+  REVISION: "under revision",
+  WITHDRAWN: "withdrawn",
+};
+
 export function isLeadershipRole(role: EngagementRoleName): boolean {
   return LEADERSHIP_ROLES.has(role);
 }
@@ -62,7 +71,10 @@ export interface CoverageAggregates {
   /** Keyed by cellKey(coreAreaId, sdoId). */
   coreAreaSdo: Record<string, GroupMetrics>;
   standardsByStage: Record<StageName, StageCount>;
-  /** Standards in a development stage with no engagement active in the period, sorted by id. */
+  /**
+   * Standards in a development stage with no engagement in scope, sorted by id. Under an
+   * SDO filter: that SDO's standards, judged by engagements in that SDO.
+   */
   unengagedDevelopmentStandardIds: string[];
 }
 
@@ -238,10 +250,9 @@ export function aggregateEngagements(
   for (const e of facts) {
     if (!isActiveIn(e, scope.start, scope.end)) continue;
     if (scope.agencyId !== null && e.agencyId !== scope.agencyId) continue;
-    // Engaged standards are judged by the standard's own SDO, so before the SDO filter.
-    if (e.standardId) engagedStandards.add(e.standardId);
     const where = resolveEngagement(e, committees, standards);
     if (scope.sdoId !== null && where.sdoId !== scope.sdoId) continue;
+    if (e.standardId) engagedStandards.add(e.standardId);
     const last = lastActivityOf(e, scope.asOf);
     total.add(e, last);
     if (where.sdoId) tables.sdo.add(where.sdoId, e, last);

@@ -98,6 +98,18 @@ export function periodYears(period: Period): number {
   return Math.max(0.01, Math.round(((daysBetween(period.start, period.end) + 1) / 365.25) * 100) / 100);
 }
 
+/**
+ * Years of the period elapsed by `asOf` (all of it once it has ended): yearly targets of
+ * things counted over time are scaled by this, so a running fiscal year is judged on the
+ * part that has passed.
+ */
+export function elapsedYears(period: Period, asOf: IsoDate): number {
+  if (asOf >= period.end) return periodYears(period);
+  if (asOf < period.start) return 0.01;
+  const share = (daysBetween(period.start, asOf) + 1) / (daysBetween(period.start, period.end) + 1);
+  return Math.max(0.01, Math.round(periodYears(period) * share * 100) / 100);
+}
+
 /** Fiscal years from `first` to `last`, inclusive, oldest first. */
 export function fiscalYearsBetween(first: number, last: number): number[] {
   const out: number[] = [];

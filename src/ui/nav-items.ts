@@ -23,6 +23,7 @@ export const NAV_ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/audit", label: "Audit", permission: "audit.read" },
   { href: "/admin/imports", label: "Imports", permission: "import.run" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
+  { href: "/admin/coverage", label: "Coverage settings", permission: "settings.manage" },
 ];
 
 /** Links shown inside the "Reference" group rather than in the top row. */

@@ -48,6 +48,9 @@ export function openDatabase(target: DatabaseTarget): Database {
 
 function openPostgres(target: { kind: "postgres"; url: string }): Database {
   const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+  // An idle connection the server closes (restart, failover, a dropped test database)
+  // emits "error" on the pool; without a listener that would crash the process.
+  pool.on("error", (error) => console.warn(`PostgreSQL connection closed: ${error.message}`));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     target,

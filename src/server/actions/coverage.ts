@@ -1,0 +1,62 @@
+"use server";
+// Coverage engine actions: compute and export the gap report for the caller's scope
+// (coordinators: their own agency), and the admin's scoring settings and indicators.
+// Every export is built by action(): session -> zod -> permission -> scope -> audit.
+import { coverageSettingsInput, indicatorUpdateInput } from "@/domain/coverage-inputs";
+import { gapReportCsv, reportFileName } from "@/domain/report-csv";
+import { action } from "@/server/actions/action";
+import { resolveReportRequest } from "@/server/coverage/dashboard";
+import { computeGapReport } from "@/server/coverage/gap-report-data";
+import { exportInput, reportFiltersInput } from "@/server/coverage/report-filters";
+import { flatSettings, updateCoverageSettings, updateIndicator } from "@/server/coverage/settings";
+
+export const computeGapReportAction = action(
+  { input: reportFiltersInput, permission: "dashboard.read", audit: "coverage.report" },
+  async ({ session, input, tx }) => {
+    const { request, filters } = await resolveReportRequest(tx, session.scope, input, new Date(), { strict: true });
+    const report = await computeGapReport(tx, request);
+    return {
+      data: report,
+      audit: { entityType: "GapReport", entityId: null, agencyId: request.agencyId, after: { filters, period: report.periodLabel } },
+    };
+  },
+);
+
+export const exportGapReportAction = action(
+  { input: exportInput, permission: "dashboard.read", audit: "coverage.export" },
+  async ({ session, input, tx }) => {
+    const { format, ...requested } = input;
+    const { request, filters } = await resolveReportRequest(tx, session.scope, requested, new Date(), { strict: true });
+    const report = await computeGapReport(tx, request);
+    const fileName = reportFileName(report, format);
+    const content = format === "csv" ? gapReportCsv(report) : JSON.stringify(report, null, 2);
+    return {
+      data: { fileName, mimeType: format === "csv" ? "text/csv;charset=utf-8" : "application/json", content },
+      audit: {
+        entityType: "GapReport",
+        entityId: null,
+        agencyId: request.agencyId,
+        after: { format, filters, period: report.periodLabel, gaps: report.gaps.length },
+      },
+    };
+  },
+);
+
+export const updateCoverageSettingsAction = action(
+  { input: coverageSettingsInput, permission: "settings.manage", audit: "coverage.settings.update" },
+  async ({ input, tx }) => {
+    const { before, after } = await updateCoverageSettings(tx, input);
+    return {
+      data: { version: after.version },
+      audit: { entityType: "CoverageSettings", entityId: "1", before: flatSettings(before), after: flatSettings(after) },
+    };
+  },
+);
+
+export const updateIndicatorAction = action(
+  { input: indicatorUpdateInput, permission: "settings.manage", audit: "indicator.update" },
+  async ({ input, tx }) => {
+    const { before, after } = await updateIndicator(tx, input);
+    return { data: { id: after.id, version: after.version }, audit: { entityType: "Indicator", entityId: after.id, before, after } };
+  },
+);

@@ -1,0 +1,582 @@
+// The coverage engine's SQL: every aggregate the gap report needs, computed in the
+// database in a handful of statements over indexed columns (definitions in
+// src/domain/coverage-metrics.ts, which computes the same numbers from rows for tests).
+// Not "server-only": the benchmark (bench/) and the integration tests run it directly.
+//
+// Two round trips per report: the context (reference rows, settings, indicators,
+// inventory, activity counts) as one JSON value, then the main statement.
+// How the main statement stays cheap at 100k engagements:
+// - the engagements of the period are read once (CTE `e`) with their committee, SDO,
+//   depth, leadership flag and last-activity day resolved; participants, agencies,
+//   committees, SDOs, core areas and key applications become small integers, so sorts
+//   and DISTINCT counts compare integers, not text;
+// - core areas and key applications are attached with one join each (committee links,
+//   plus standard links the committee does not already give);
+// - each dimension is one sort-based aggregation; GROUPING SETS give the coarser level
+//   (core area from core area × SDO, SDO from SDO × committee) from the same sort; the
+//   totals and the AREA_ENGAGEMENT counts share one more pass.
+import { Prisma } from "@/generated/prisma/client";
+import {
+  ACTIVITY_KINDS,
+  DEPTHS,
+  DEVELOPMENT_STAGES,
+  STAGES,
+  cellKey,
+  emptyActivityCounts,
+  emptyMetrics,
+  emptyStageCounts,
+  type ActivityCounts,
+  type ActivityKindName,
+  type CoverageAggregates,
+  type CoverageInventory,
+  type GroupMetrics,
+  type StageName,
+} from "@/domain/coverage-metrics";
+import { LEADERSHIP_ROLES } from "@/domain/demo-data";
+import type { IsoDate } from "@/domain/fiscal-year";
+import type { IndicatorDefinition } from "@/domain/coverage-indicators";
+import { DEFAULT_SETTINGS, type CoverageSettingsValues, type ReportReference, type UnengagedStandard } from "@/domain/coverage-report";
+
+/** Anything that runs raw SQL: the Prisma client or an interactive transaction. */
+export type SqlClient = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRawUnsafe">;
+
+export interface CoverageSqlScope {
+  start: IsoDate;
+  end: IsoDate;
+  asOf: IsoDate;
+  agencyId: string | null;
+  sdoId: string | null;
+}
+
+/** An AREA_ENGAGEMENT indicator to count in the main statement. */
+export interface AreaCount {
+  key: string;
+  coreAreaIds: readonly string[];
+  committeeIds: readonly string[];
+}
+
+/**
+ * Session settings for the report's transaction (SET LOCAL: they end with it). JIT
+ * compilation costs more than it saves on these one-off aggregations (~0.7 s at 100k
+ * engagements on PostgreSQL 15), and the sorts fit in memory with 64 MB.
+ */
+export async function tuneReportTransaction(tx: SqlClient): Promise<void> {
+  await tx.$executeRawUnsafe("SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)");
+}
+
+const identifier = /^[A-Z_]+$/;
+/** Enum constants from our own code, inlined as SQL literals. */
+function enumList(values: Iterable<string>): Prisma.Sql {
+  const list = [...values];
+  if (!list.every((v) => identifier.test(v))) throw new Error("enum values must be upper-case identifiers");
+  return Prisma.raw(list.map((v) => `'${v}'`).join(", "));
+}
+
+const LEADERSHIP_SQL = enumList(LEADERSHIP_ROLES);
+
+interface AggregateRow {
+  kind: string;
+  k1: string | null;
+  k2: string | null;
+  n: number;
+  np: number;
+  na: number;
+  amin: number | null;
+  ld: number;
+  d1: number;
+  d2: number;
+  d3: number;
+  d4: number;
+  last: string | null;
+  /** Standards in development without an engagement, as JSON DevTuple[] (kind "dev"). */
+  t1: string | null;
+  /** AREA_ENGAGEMENT counts, in the order of the `areas` argument (kind "total"). */
+  areas: number[] | null;
+}
+
+type DevTuple = [id: string, stage: StageName, designation: string, title: string, sdoId: string, committeeId: string | null];
+
+/**
+ * Distinct agencies in a group. Agencies are numbered 1..n; with `bitmask`, up to 64 of
+ * them fit in one 64-bit mask whose set bits are counted, which spares a sort per group.
+ * Otherwise the plain DISTINCT count (see SQL_AGENCY_BITMASK for when each is used).
+ */
+function agencyCount(bitmask: boolean, column = Prisma.raw("a")): Prisma.Sql {
+  return bitmask ? Prisma.sql`coalesce(bit_count(bit_or(1::int8 << (${column} - 1))::bit(64)), 0)::int` : Prisma.sql`count(DISTINCT ${column})::int`;
+}
+
+/**
+ * True when agencies are best counted with a bitmask: at most 64 of them, on a native
+ * PostgreSQL. PGlite's 32-bit WebAssembly build does 64-bit integer work slowly enough that
+ * DISTINCT is faster there (measured at 100k engagements: bitmask 8% faster on PostgreSQL
+ * 15, 10% slower on PGlite).
+ */
+const SQL_AGENCY_BITMASK = Prisma.sql`((SELECT count(*) FROM "Agency") <= 64 AND version() NOT LIKE '%wasm%')`;
+
+export async function queryAgencyBitmask(tx: SqlClient): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ bitmask: boolean }[]>`SELECT ${SQL_AGENCY_BITMASK} AS bitmask`;
+  return rows[0]?.bitmask ?? false;
+}
+
+function aggregates(agencyBitmask: boolean): Prisma.Sql {
+  return Prisma.sql`
+  count(*)::int AS n, count(DISTINCT p)::int AS np, ${agencyCount(agencyBitmask)} AS na, min(a) AS amin,
+  count(*) FILTER (WHERE ld)::int AS ld,
+  count(*) FILTER (WHERE d = 1)::int AS d1, count(*) FILTER (WHERE d = 2)::int AS d2,
+  count(*) FILTER (WHERE d = 3)::int AS d3, count(*) FILTER (WHERE d = 4)::int AS d4,
+  max(last)::text AS last`;
+}
+
+/** np, na, amin, ld, d1..d4, last for rows that are not engagement aggregates. */
+const NO_METRICS = Prisma.sql`0, 0, NULL, 0, 0, 0, 0, 0, NULL`;
+
+function areaCounts(areas: readonly AreaCount[]): Prisma.Sql {
+  if (areas.length === 0) return Prisma.sql`NULL::int[]`;
+  const counts = areas.map(
+    (area) => Prisma.sql`(count(*) FILTER (WHERE e.c IN (SELECT n FROM cmap WHERE id = ANY(${[...area.committeeIds]}::text[]))
+      OR e.ec IN (SELECT "committeeId" FROM "CoreAreaCommittee" WHERE "coreAreaId" = ANY(${[...area.coreAreaIds]}::text[]))
+      OR e.es IN (SELECT "standardId" FROM "StandardCoreArea" WHERE "coreAreaId" = ANY(${[...area.coreAreaIds]}::text[]))))::int`,
+  );
+  return Prisma.sql`ARRAY[${Prisma.join(counts)}]`;
+}
+
+/** The columns of one engagement row in the main statement (`sdo`: how its SDO is found). */
+function engagementColumns(scope: CoverageSqlScope, sdo: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`pm.n AS p, pm.an AS a, e."committeeId" AS ec, e."standardId" AS es, cm.n AS c, ${sdo} AS sdo,
+    (CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
+    (e.role IN (${LEADERSHIP_SQL})) AS ld,
+    GREATEST(CASE WHEN e."startDate" <= ${scope.asOf}::date THEN e."startDate" END,
+             CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END) AS last`;
+}
+
+/**
+ * One statement for every engagement aggregate, the standards engaged at each stage (and
+ * those in development without anyone) and the AREA_ENGAGEMENT counts. Committees, SDOs,
+ * core areas and key applications are numbered in small maps so that sorting and grouping
+ * compare integers; ids are put back on the few result rows.
+ */
+function mainStatement(scope: CoverageSqlScope, areas: readonly AreaCount[], agencyBitmask: boolean): Prisma.Sql {
+  const agency = scope.agencyId ? Prisma.sql`AND e."agencyId" = ${scope.agencyId}` : Prisma.empty;
+  const sdoOf = (column: Prisma.Sql) => (scope.sdoId ? Prisma.sql`AND ${column} = (SELECT n FROM smap WHERE id = ${scope.sdoId})` : Prisma.empty);
+  const period = Prisma.sql`e."startDate" <= ${scope.end}::date AND (e."endDate" IS NULL OR e."endDate" >= ${scope.start}::date)`;
+  const standardSdo = scope.sdoId ? Prisma.sql`WHERE s."sdoId" = ${scope.sdoId}` : Prisma.empty;
+  const metrics = aggregates(agencyBitmask);
+  return Prisma.sql`
+WITH pm AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n, (dense_rank() OVER (ORDER BY "agencyId"))::int AS an, "agencyId"
+  FROM "Participant"
+), smap AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n FROM "Sdo"
+), cmap AS MATERIALIZED (
+  SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
+), camap AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n FROM "CoreArea"
+), kamap AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n FROM "KeyApplication"
+), cac AS MATERIALIZED (
+  SELECT l."committeeId" AS cid, m.n AS ca FROM "CoreAreaCommittee" l JOIN camap m ON m.id = l."coreAreaId"
+), kac AS MATERIALIZED (
+  SELECT l."committeeId" AS cid, m.n AS ka FROM "KeyApplicationCommittee" l JOIN kamap m ON m.id = l."keyApplicationId"
+), e AS MATERIALIZED (
+  -- Engagements in a committee of their own (nearly all of them)...
+  SELECT ${engagementColumns(scope, Prisma.sql`cm.sdo`)}
+  FROM "Engagement" e
+  JOIN pm ON pm.id = e."participantId"
+  JOIN cmap cm ON cm.id = e."committeeId"
+  WHERE ${period} ${agency} ${sdoOf(Prisma.sql`cm.sdo`)}
+  UNION ALL
+  -- ...and on a standard only: its committee, else its own SDO (found through an index).
+  SELECT ${engagementColumns(scope, Prisma.sql`COALESCE(cm.sdo, ss.n)`)}
+  FROM "Engagement" e
+  JOIN pm ON pm.id = e."participantId"
+  JOIN "Standard" s ON s.id = e."standardId"
+  LEFT JOIN cmap cm ON cm.id = s."committeeId"
+  LEFT JOIN smap ss ON ss.id = s."sdoId"
+  WHERE e."committeeId" IS NULL AND ${period} ${agency} ${sdoOf(Prisma.sql`COALESCE(cm.sdo, ss.n)`)}
+), eca AS (
+  SELECT e.p, e.a, e.sdo, e.d, e.ld, e.last, l.ca
+  FROM e JOIN cac l ON l.cid = e.ec
+  UNION ALL
+  SELECT e.p, e.a, e.sdo, e.d, e.ld, e.last, m.n
+  FROM e JOIN "StandardCoreArea" l ON l."standardId" = e.es JOIN camap m ON m.id = l."coreAreaId"
+  WHERE NOT EXISTS (SELECT 1 FROM cac x WHERE x.cid = e.ec AND x.ca = m.n)
+), eka AS MATERIALIZED (
+  SELECT e.p, e.a, e.d, e.ld, e.last, e.ec, e.es, l.ka
+  FROM e JOIN kac l ON l.cid = e.ec
+  UNION ALL
+  SELECT e.p, e.a, e.d, e.ld, e.last, e.ec, e.es, m.n
+  FROM e JOIN "StandardKeyApplication" l ON l."standardId" = e.es JOIN kamap m ON m.id = l."keyApplicationId"
+  WHERE NOT EXISTS (SELECT 1 FROM kac x WHERE x.cid = e.ec AND x.ka = m.n)
+), ecaka AS (
+  SELECT x.p, x.a, x.d, x.ld, x.last, l.ca, x.ka
+  FROM eka x JOIN cac l ON l.cid = x.ec
+  UNION ALL
+  SELECT x.p, x.a, x.d, x.ld, x.last, m.n, x.ka
+  FROM eka x JOIN "StandardCoreArea" l ON l."standardId" = x.es JOIN camap m ON m.id = l."coreAreaId"
+  WHERE NOT EXISTS (SELECT 1 FROM cac z WHERE z.cid = x.ec AND z.ca = m.n)
+), st AS MATERIALIZED (
+  SELECT s.id, s.stage, (g.es IS NOT NULL) AS engaged
+  FROM "Standard" s LEFT JOIN (SELECT DISTINCT es FROM e WHERE es IS NOT NULL) g ON g.es = s.id
+  ${standardSdo}
+), agg AS (
+  SELECT CASE WHEN GROUPING(sdo) = 1 THEN 'ca' ELSE 'casdo' END AS kind, ca AS k1, sdo AS k2, ${metrics}
+  FROM eca GROUP BY GROUPING SETS ((ca), (ca, sdo))
+  UNION ALL
+  SELECT 'ka', ka, NULL, ${metrics} FROM eka GROUP BY ka
+  UNION ALL
+  SELECT 'caka', ca, ka, ${metrics} FROM ecaka GROUP BY ca, ka
+  UNION ALL
+  SELECT CASE WHEN GROUPING(c) = 1 THEN 'sdo' ELSE 'com' END, CASE WHEN GROUPING(c) = 1 THEN sdo ELSE c END, NULL, ${metrics}
+  FROM e GROUP BY GROUPING SETS ((sdo), (sdo, c)) HAVING GROUPING(c) = 1 OR c IS NOT NULL
+)
+SELECT agg.kind,
+  CASE WHEN agg.kind IN ('ca', 'casdo', 'caka') THEN ca.id WHEN agg.kind = 'ka' THEN ka.id WHEN agg.kind = 'sdo' THEN s1.id ELSE co.id END AS k1,
+  CASE WHEN agg.kind = 'casdo' THEN s2.id WHEN agg.kind = 'caka' THEN ka2.id END AS k2,
+  agg.n, agg.np, agg.na, agg.amin, agg.ld, agg.d1, agg.d2, agg.d3, agg.d4, agg.last, NULL AS t1, NULL::int[] AS areas
+FROM agg
+LEFT JOIN camap ca ON agg.kind IN ('ca', 'casdo', 'caka') AND ca.n = agg.k1
+LEFT JOIN kamap ka ON agg.kind = 'ka' AND ka.n = agg.k1
+LEFT JOIN smap s1 ON agg.kind = 'sdo' AND s1.n = agg.k1
+LEFT JOIN cmap co ON agg.kind = 'com' AND co.n = agg.k1
+LEFT JOIN smap s2 ON agg.kind = 'casdo' AND s2.n = agg.k2
+LEFT JOIN kamap ka2 ON agg.kind = 'caka' AND ka2.n = agg.k2
+UNION ALL
+-- Totals (sums add up over SDOs: each engagement has exactly one) and the area counts, in one pass.
+SELECT 'total', NULL, NULL, 0, count(DISTINCT p)::int, ${agencyCount(agencyBitmask)}, min(a), 0, 0, 0, 0, 0, NULL, NULL, ${areaCounts(areas)}
+FROM e
+UNION ALL
+SELECT 'stage', stage::text, NULL, count(*)::int, (count(*) FILTER (WHERE engaged))::int, 0, NULL, 0, 0, 0, 0, 0, NULL, NULL, NULL
+FROM st GROUP BY stage
+UNION ALL
+-- One JSON value instead of a row per standard: thousands of rows cost more to ship.
+SELECT 'dev', NULL, NULL, count(*)::int, ${NO_METRICS},
+  coalesce(json_agg(json_build_array(s.id, s.stage, s.designation, s.title, s."sdoId", s."committeeId")), '[]')::text, NULL
+FROM st JOIN "Standard" s ON s.id = st.id
+WHERE NOT st.engaged AND st.stage IN (${enumList(DEVELOPMENT_STAGES)})
+UNION ALL
+SELECT 'agency', "agencyId", NULL, min(an), ${NO_METRICS}, NULL, NULL FROM pm GROUP BY "agencyId"`;
+}
+
+function toMetrics(row: AggregateRow, agencyOf: ReadonlyMap<number, string>): GroupMetrics {
+  return {
+    engagements: row.n,
+    participants: row.np,
+    agencies: row.na,
+    soleAgencyId: row.na === 1 && row.amin !== null ? (agencyOf.get(row.amin) ?? null) : null,
+    leadership: row.ld,
+    depth: { OBSERVE: row.d1, ATTEND: row.d2, CONTRIBUTE: row.d3, LEAD: row.d4 },
+    lastActivity: row.last,
+  };
+}
+
+/** Sums over the SDO rows (every engagement has exactly one SDO); distinct counts from `row`. */
+function totalOf(sdoRows: GroupMetrics[], row: AggregateRow | undefined, agencyOf: ReadonlyMap<number, string>): GroupMetrics {
+  const total = emptyMetrics();
+  for (const m of sdoRows) {
+    total.engagements += m.engagements;
+    total.leadership += m.leadership;
+    for (const d of DEPTHS) total.depth[d] += m.depth[d];
+    if (m.lastActivity !== null && (total.lastActivity === null || m.lastActivity > total.lastActivity)) total.lastActivity = m.lastActivity;
+  }
+  if (row) {
+    total.participants = row.np;
+    total.agencies = row.na;
+    total.soleAgencyId = row.na === 1 && row.amin !== null ? (agencyOf.get(row.amin) ?? null) : null;
+  }
+  return total;
+}
+
+export interface EngagementAggregates {
+  aggregates: CoverageAggregates;
+  /** Details of aggregates.unengagedDevelopmentStandardIds, in the same order. */
+  unengagedStandards: UnengagedStandard[];
+  /** AREA_ENGAGEMENT counts by AreaCount.key. */
+  areaCounts: Record<string, number>;
+}
+
+/**
+ * Engagement aggregates for every dimension, standards per stage, and AREA_ENGAGEMENT
+ * counts, for engagements active in the period (agency and SDO filters apply; under an
+ * SDO filter only that SDO's standards are listed).
+ */
+export async function queryEngagementAggregates(
+  tx: SqlClient,
+  scope: CoverageSqlScope,
+  areas: readonly AreaCount[] = [],
+  /** Count distinct agencies with a bitmask (see queryAgencyBitmask); same numbers either way. */
+  agencyBitmask = false,
+): Promise<EngagementAggregates> {
+  const rows = await tx.$queryRaw<AggregateRow[]>(mainStatement(scope, areas, agencyBitmask));
+  const agencyOf = new Map(rows.filter((r) => r.kind === "agency").map((r) => [r.n, r.k1 as string]));
+  const out: CoverageAggregates = {
+    total: emptyMetrics(),
+    coreArea: {},
+    keyApplication: {},
+    sdo: {},
+    committee: {},
+    coreAreaKeyApplication: {},
+    coreAreaSdo: {},
+    standardsByStage: emptyStageCounts(),
+    unengagedDevelopmentStandardIds: [],
+  };
+  const unengagedStandards: UnengagedStandard[] = [];
+  const areaCounts: Record<string, number> = {};
+  let total: AggregateRow | undefined;
+  for (const row of rows) {
+    const k1 = row.k1 as string;
+    switch (row.kind) {
+      case "total":
+        total = row;
+        areas.forEach((area, i) => (areaCounts[area.key] = row.areas?.[i] ?? 0));
+        break;
+      case "ca":
+        out.coreArea[k1] = toMetrics(row, agencyOf);
+        break;
+      case "casdo":
+        out.coreAreaSdo[cellKey(k1, row.k2 as string)] = toMetrics(row, agencyOf);
+        break;
+      case "ka":
+        out.keyApplication[k1] = toMetrics(row, agencyOf);
+        break;
+      case "caka":
+        out.coreAreaKeyApplication[cellKey(k1, row.k2 as string)] = toMetrics(row, agencyOf);
+        break;
+      case "sdo":
+        out.sdo[k1] = toMetrics(row, agencyOf);
+        break;
+      case "com":
+        out.committee[k1] = toMetrics(row, agencyOf);
+        break;
+      case "stage":
+        if (STAGES.includes(k1 as StageName)) out.standardsByStage[k1 as StageName] = { total: row.n, engaged: row.np };
+        break;
+      case "dev":
+        for (const [id, stage, designation, title, sdoId, committeeId] of JSON.parse(row.t1 ?? "[]") as DevTuple[]) {
+          unengagedStandards.push({ id, stage, designation, title, sdoId, committeeId });
+        }
+        break;
+    }
+  }
+  out.total = totalOf(Object.values(out.sdo), total, agencyOf);
+  // Code-point order, whatever the database's collation.
+  unengagedStandards.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  out.unengagedDevelopmentStandardIds = unengagedStandards.map((s) => s.id);
+  return { aggregates: out, unengagedStandards, areaCounts };
+}
+
+// ---------------------------------------------------------------- activities
+
+interface ActivityRow {
+  kind: ActivityKindName;
+  n: number;
+  na: number;
+}
+
+/** Activities that started in the period, per kind, with the agencies that logged them. */
+function activitySql(scope: CoverageSqlScope): Prisma.Sql {
+  const agency = scope.agencyId ? Prisma.sql`AND "agencyId" = ${scope.agencyId}` : Prisma.empty;
+  const sdo = scope.sdoId ? Prisma.sql`AND "sdoId" = ${scope.sdoId}` : Prisma.empty;
+  return Prisma.sql`
+SELECT kind::text AS kind, count(*)::int AS n, count(DISTINCT "agencyId")::int AS na
+FROM "Activity"
+WHERE "startDate" BETWEEN ${scope.start}::date AND ${scope.end}::date ${agency} ${sdo}
+GROUP BY kind`;
+}
+
+function activityCounts(rows: ActivityRow[]): ActivityCounts {
+  const out = emptyActivityCounts();
+  for (const row of rows) if (ACTIVITY_KINDS.includes(row.kind)) out[row.kind] = { count: row.n, agencies: row.na };
+  return out;
+}
+
+export async function queryActivityCounts(tx: SqlClient, scope: CoverageSqlScope): Promise<ActivityCounts> {
+  return activityCounts(await tx.$queryRaw<ActivityRow[]>(activitySql(scope)));
+}
+
+// ---------------------------------------------------------------- inventory
+
+interface InventoryRow {
+  kind: "ca" | "casdo" | "ka" | "caka" | "sdo";
+  k1: string;
+  k2: string | null;
+  committees: number;
+  standards: number;
+}
+
+/** Committees and standards per core area, key application, SDO and cell (reference data). */
+function inventorySql(sdoId: string | null): Prisma.Sql {
+  const committeeSdo = sdoId ? Prisma.sql`WHERE "sdoId" = ${sdoId}` : Prisma.empty;
+  const standardSdo = sdoId ? Prisma.sql`WHERE "sdoId" = ${sdoId}` : Prisma.empty;
+  return Prisma.sql`
+WITH com AS (SELECT id, "sdoId" FROM "Committee" ${committeeSdo}),
+std AS (SELECT id, "sdoId" FROM "Standard" ${standardSdo}),
+ca AS (
+  SELECT l."coreAreaId" AS ca, c."sdoId" AS sdo, true AS committee FROM "CoreAreaCommittee" l JOIN com c ON c.id = l."committeeId"
+  UNION ALL
+  SELECT l."coreAreaId", s."sdoId", false FROM "StandardCoreArea" l JOIN std s ON s.id = l."standardId"
+), ka AS (
+  SELECT l."keyApplicationId" AS ka, true AS committee FROM "KeyApplicationCommittee" l JOIN com c ON c.id = l."committeeId"
+  UNION ALL
+  SELECT l."keyApplicationId", false FROM "StandardKeyApplication" l JOIN std s ON s.id = l."standardId"
+), caka AS (
+  SELECT a."coreAreaId" AS ca, b."keyApplicationId" AS ka, true AS committee
+  FROM com c JOIN "CoreAreaCommittee" a ON a."committeeId" = c.id JOIN "KeyApplicationCommittee" b ON b."committeeId" = c.id
+  UNION ALL
+  SELECT a."coreAreaId", b."keyApplicationId", false
+  FROM std s JOIN "StandardCoreArea" a ON a."standardId" = s.id JOIN "StandardKeyApplication" b ON b."standardId" = s.id
+)
+SELECT CASE WHEN GROUPING(sdo) = 1 THEN 'ca' ELSE 'casdo' END AS kind, ca AS k1, sdo AS k2,
+  (count(*) FILTER (WHERE committee))::int AS committees, (count(*) FILTER (WHERE NOT committee))::int AS standards
+FROM ca GROUP BY GROUPING SETS ((ca), (ca, sdo))
+UNION ALL
+SELECT 'ka', ka, NULL, (count(*) FILTER (WHERE committee))::int, (count(*) FILTER (WHERE NOT committee))::int FROM ka GROUP BY ka
+UNION ALL
+SELECT 'caka', ca, ka, (count(*) FILTER (WHERE committee))::int, (count(*) FILTER (WHERE NOT committee))::int FROM caka GROUP BY ca, ka
+UNION ALL
+SELECT 'sdo', "sdoId", NULL, (count(*) FILTER (WHERE committee))::int, (count(*) FILTER (WHERE NOT committee))::int
+FROM (SELECT "sdoId", true AS committee FROM com UNION ALL SELECT "sdoId", false FROM std) x GROUP BY "sdoId"`;
+}
+
+function inventory(rows: InventoryRow[]): CoverageInventory {
+  const out: CoverageInventory = { coreArea: {}, keyApplication: {}, sdo: {}, coreAreaKeyApplication: {}, coreAreaSdo: {} };
+  for (const row of rows) {
+    const value = { committees: row.committees, standards: row.standards };
+    if (row.kind === "ca") out.coreArea[row.k1] = value;
+    else if (row.kind === "casdo") out.coreAreaSdo[cellKey(row.k1, row.k2 as string)] = value;
+    else if (row.kind === "ka") out.keyApplication[row.k1] = value;
+    else if (row.kind === "caka") out.coreAreaKeyApplication[cellKey(row.k1, row.k2 as string)] = value;
+    else out.sdo[row.k1] = value;
+  }
+  return out;
+}
+
+export async function queryInventory(tx: SqlClient, sdoId: string | null): Promise<CoverageInventory> {
+  return inventory(await tx.$queryRaw<InventoryRow[]>(inventorySql(sdoId)));
+}
+
+// ---------------------------------------------------------------- context
+
+export interface ReportContext {
+  reference: ReportReference;
+  settings: CoverageSettingsValues;
+  indicators: IndicatorDefinition[];
+  agency: { id: string; acronym: string; name: string } | null;
+  sdo: { id: string; acronym: string; name: string } | null;
+  inventory: CoverageInventory;
+  activities: ActivityCounts;
+  /** How to count distinct agencies in the aggregates (see queryAgencyBitmask). */
+  agencyBitmask: boolean;
+}
+
+interface ContextJson {
+  reference: Omit<ReportReference, "objectives"> & { objectives: ReportReference["objectives"] };
+  settings: { weightObserve: number; weightAttend: number; weightContribute: number; weightLead: number; staleMonths: number } | null;
+  indicators: IndicatorDefinition[] | null;
+  agency: ReportContext["agency"];
+  sdo: ReportContext["sdo"];
+  inventory: InventoryRow[];
+  activities: ActivityRow[];
+  agencyBitmask: boolean;
+}
+
+const list = (sql: Prisma.Sql) => Prisma.sql`(SELECT coalesce(json_agg(x), '[]') FROM (${sql}) x)`;
+
+/**
+ * Everything around the aggregates in one round trip: reference rows, scoring settings,
+ * indicators, the filter labels, the inventory and the activity counts.
+ */
+export async function queryReportContext(tx: SqlClient, scope: CoverageSqlScope): Promise<ReportContext> {
+  const rows = await tx.$queryRaw<{ context: string }[]>`
+SELECT json_build_object(
+  'reference', json_build_object(
+    'coreAreas', ${list(Prisma.sql`SELECT id, name FROM "CoreArea" ORDER BY name`)},
+    'keyApplications', ${list(Prisma.sql`SELECT id, name FROM "KeyApplication" ORDER BY name`)},
+    'sdos', ${list(Prisma.sql`SELECT id, acronym, name FROM "Sdo" ORDER BY acronym`)},
+    'committees', ${list(Prisma.sql`SELECT id, designation, title, "sdoId" FROM "Committee" ORDER BY designation`)},
+    'maturity', ${list(Prisma.sql`SELECT "coreAreaId", "keyApplicationId", level FROM "MaturityCell"`)},
+    'recommendations', ${list(Prisma.sql`SELECT id, number, title FROM "Recommendation" ORDER BY number`)},
+    'objectives', ${list(Prisma.sql`
+      SELECT o.id, o.number, o.title,
+        (SELECT coalesce(json_agg(l."recommendationId" ORDER BY l."recommendationId"), '[]') FROM "RecommendationObjective" l WHERE l."objectiveId" = o.id) AS "recommendationIds"
+      FROM "Objective" o ORDER BY o.number`)},
+    'agencies', ${list(Prisma.sql`SELECT id, acronym FROM "Agency" ORDER BY acronym`)}
+  ),
+  'settings', (SELECT row_to_json(s) FROM "CoverageSettings" s WHERE id = 1),
+  'indicators', ${list(Prisma.sql`
+    SELECT id, code, "recommendationId", name, description, kind, params, target, unit, "partialRatio", "sortOrder"
+    FROM "Indicator" ORDER BY "sortOrder", code`)},
+  'agency', (SELECT row_to_json(a) FROM (SELECT id, acronym, name FROM "Agency" WHERE id = ${scope.agencyId}) a),
+  'sdo', (SELECT row_to_json(s) FROM (SELECT id, acronym, name FROM "Sdo" WHERE id = ${scope.sdoId}) s),
+  'inventory', ${list(inventorySql(scope.sdoId))},
+  'activities', ${list(activitySql(scope))},
+  'agencyBitmask', ${SQL_AGENCY_BITMASK}
+)::text AS context`;
+  const json = JSON.parse(rows[0]?.context ?? "{}") as ContextJson;
+  const s = json.settings;
+  return {
+    reference: json.reference,
+    settings: s
+      ? { weights: { OBSERVE: s.weightObserve, ATTEND: s.weightAttend, CONTRIBUTE: s.weightContribute, LEAD: s.weightLead }, staleMonths: s.staleMonths }
+      : DEFAULT_SETTINGS,
+    indicators: json.indicators ?? [],
+    agency: json.agency,
+    sdo: json.sdo,
+    inventory: inventory(json.inventory),
+    activities: activityCounts(json.activities),
+    agencyBitmask: json.agencyBitmask,
+  };
+}
+
+// ---------------------------------------------------------------- trend
+
+export interface TrendRow {
+  fiscalYear: number;
+  engagements: number;
+  participants: number;
+  agencies: number;
+  leadership: number;
+  depth: GroupMetrics["depth"];
+}
+
+/** Engagements active in each fiscal year from `first` to `last` (agency and SDO filters apply). */
+export async function queryTrend(
+  tx: SqlClient,
+  filter: { agencyId: string | null; sdoId: string | null },
+  first: number,
+  last: number,
+  /** Count distinct agencies with a bitmask (see queryAgencyBitmask); same numbers either way. */
+  agencyBitmask = false,
+): Promise<TrendRow[]> {
+  const agency = filter.agencyId ? Prisma.sql`AND e."agencyId" = ${filter.agencyId}` : Prisma.empty;
+  const sdo = filter.sdoId ? Prisma.sql`AND COALESCE(cm."sdoId", s."sdoId") = ${filter.sdoId}` : Prisma.empty;
+  const sdoJoins = filter.sdoId
+    ? Prisma.sql`LEFT JOIN "Standard" s ON s.id = CASE WHEN e."committeeId" IS NULL THEN e."standardId" END
+       LEFT JOIN "Committee" cm ON cm.id = COALESCE(e."committeeId", s."committeeId")`
+    : Prisma.empty;
+  const rows = await tx.$queryRaw<(Omit<TrendRow, "depth"> & { d1: number; d2: number; d3: number; d4: number })[]>`
+WITH fy AS (
+  SELECT y, make_date(y - 1, 10, 1) AS fy_start, make_date(y, 9, 30) AS fy_end FROM generate_series(${first}::int, ${last}::int) AS y
+), pm AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n, (dense_rank() OVER (ORDER BY "agencyId"))::int AS an FROM "Participant"
+), e AS MATERIALIZED (
+  SELECT pm.n AS p, pm.an AS a, e."startDate", e."endDate",
+    (CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
+    (e.role IN (${LEADERSHIP_SQL})) AS ld
+  FROM "Engagement" e JOIN pm ON pm.id = e."participantId" ${sdoJoins}
+  WHERE e."startDate" <= make_date(${last}::int, 9, 30) AND (e."endDate" IS NULL OR e."endDate" >= make_date(${first}::int - 1, 10, 1))
+  ${agency} ${sdo}
+)
+SELECT fy.y AS "fiscalYear", count(e.p)::int AS engagements, count(DISTINCT e.p)::int AS participants,
+  ${agencyCount(agencyBitmask, Prisma.raw("e.a"))} AS agencies, (count(*) FILTER (WHERE e.ld))::int AS leadership,
+  (count(*) FILTER (WHERE e.d = 1))::int AS d1, (count(*) FILTER (WHERE e.d = 2))::int AS d2,
+  (count(*) FILTER (WHERE e.d = 3))::int AS d3, (count(*) FILTER (WHERE e.d = 4))::int AS d4
+FROM fy LEFT JOIN e ON e."startDate" <= fy.fy_end AND (e."endDate" IS NULL OR e."endDate" >= fy.fy_start)
+GROUP BY fy.y ORDER BY fy.y`;
+  return rows.map(({ d1, d2, d3, d4, ...r }) => ({ ...r, depth: { OBSERVE: d1, ATTEND: d2, CONTRIBUTE: d3, LEAD: d4 } }));
+}
+
+/** Fiscal year of the earliest engagement start, or null when there are none. */
+export async function queryFirstEngagementDay(tx: SqlClient): Promise<IsoDate | null> {
+  const rows = await tx.$queryRaw<{ first: string | null }[]>`SELECT min("startDate")::text AS first FROM "Engagement"`;
+  return rows[0]?.first ?? null;
+}

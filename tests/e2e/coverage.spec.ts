@@ -1,0 +1,171 @@
+// The coverage dashboard in the browser: a lead opens it, filters by fiscal year and
+// agency, drills from a heatmap cell down to the records, exports CSV and JSON, prints;
+// a coordinator only ever sees their own agency; an admin changes the scoring. Axe on
+// every screen, screenshots at desktop and narrow widths.
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, screenshots, signIn } from "./support/auth";
+
+test.describe.configure({ mode: "serial" });
+
+/** The fiscal year before the current one: complete, with plenty of demo data. */
+function previousFiscalYear(now = new Date()): number {
+  return now.getUTCFullYear() + (now.getUTCMonth() >= 9 ? 1 : 0) - 1;
+}
+
+async function download(page: Page, button: string) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: await readFile(path!, "utf8") };
+}
+
+test("a lead reads the dashboard: scorecard, objectives, gaps, heatmaps, trend", async ({ page }) => {
+  await signIn(page, "LEAD", "/dashboard");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Coverage dashboard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Recommendation scorecard" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Objective roll-up" })).toBeVisible();
+  await expect(page.locator("#top-gaps > li").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Core area × key application" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Core area × SDO" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Trend across fiscal years" })).toBeVisible();
+  // The charts are drawn (recharts SVG) and each has a table instead, on request.
+  await expect(page.locator("#scorecard-body svg.recharts-surface")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-dashboard");
+
+  await page.getByRole("button", { name: "Show as table (Recommendation scorecard)" }).click();
+  const scorecard = page.getByRole("table", { name: "Recommendation scorecard" });
+  await expect(scorecard.getByRole("row")).toHaveCount(9);
+  await page.getByRole("button", { name: "Show as table (Objective roll-up)" }).click();
+  await expect(page.getByRole("table", { name: "Objective roll-up" }).getByRole("row")).toHaveCount(5);
+  await page.getByRole("button", { name: "Show as table (Trend across fiscal years)" }).click();
+  await expect(page.getByRole("table", { name: "Engagement by fiscal year" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Objective -> recommendation -> indicator -> records.
+  await scorecard.getByRole("link").first().click();
+  await expect(page).toHaveURL(/#rec-1$/);
+  const rec = page.locator("#rec-1");
+  await rec.getByRole("link", { name: /^Records counted/ }).first().click();
+  await expect(page).toHaveURL(/\/dashboard\/records\?/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("behind the number");
+  await expectNoAxeViolations(page);
+});
+
+test("a lead filters by fiscal year and agency, then drills from a heatmap cell to records", async ({ page }) => {
+  const fy = previousFiscalYear();
+  await signIn(page, "LEAD", "/dashboard");
+  await page.goto("/dashboard");
+  await page.getByLabel("Fiscal year", { exact: true }).selectOption(String(fy));
+  await page.getByLabel("Agency", { exact: true }).selectOption({ label: "DHS — Department of Homeland Security" });
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(new RegExp(`fy=${fy}`));
+  await expect(page).toHaveURL(/agency=AG-DHS/);
+  await expect(page.getByText(`FY${fy} (${fy - 1}-10-01 to ${fy}-09-30), DHS, all SDOs`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-dashboard-filtered");
+
+  // The deepest cell of the core area × key application heatmap.
+  const cells = page.getByRole("region", { name: "Core area × key application" }).getByRole("link");
+  const stories = await cells.evaluateAll((links) => links.map((a) => a.textContent ?? ""));
+  const scores = stories.map((s) => Number(/depth-weighted score ([\d,]+)/.exec(s)?.[1]?.replaceAll(",", "") ?? 0));
+  const best = scores.indexOf(Math.max(...scores));
+  expect(scores[best]).toBeGreaterThan(0);
+  const engagements = Number(/; ([\d,]+) engagements/.exec(stories[best]!)?.[1]?.replaceAll(",", ""));
+  await cells.nth(best).click();
+  await expect(page).toHaveURL(/\/dashboard\/records\?.*coreArea=.*keyApplication=/);
+  await expect(page.getByRole("heading", { level: 1, name: "Engagements behind the number" })).toBeVisible();
+  // The cell's count is the number of records listed, all from DHS.
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(`${engagements.toLocaleString("en-US")} ${engagements === 1 ? "engagement" : "engagements"}`);
+  const agencies = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(agencies.length).toBeGreaterThan(0);
+  expect(new Set(agencies)).toEqual(new Set(["DHS"]));
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-records");
+});
+
+test("a lead exports the gap report as CSV and JSON, and opens the printable report", async ({ page }) => {
+  const fy = previousFiscalYear();
+  await signIn(page, "LEAD", "/dashboard");
+  await page.goto(`/dashboard?fy=${fy}`);
+  const csv = await download(page, "Export CSV");
+  expect(csv.name).toBe(`gap-report-FY${fy}.csv`);
+  const lines = csv.text.trim().split("\r\n");
+  expect(lines[0]).toBe("section,rank,subject_type,subject_id,subject,parent,value,target,status,engagements,participants,agencies,leadership_positions,depth_weighted_score,last_activity,gap_codes,reasons");
+  expect(lines.filter((l) => l.startsWith("recommendation,"))).toHaveLength(8);
+  expect(lines.filter((l) => l.startsWith("objective,"))).toHaveLength(4);
+  expect(lines.some((l) => l.startsWith("gap,1,"))).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: `Downloaded gap-report-FY${fy}.csv.` })).toBeVisible();
+
+  const json = await download(page, "Export JSON");
+  const report = JSON.parse(json.text) as { period: { fiscalYear: number }; recommendations: unknown[]; agency: unknown };
+  expect(report.period.fiscalYear).toBe(fy);
+  expect(report.recommendations).toHaveLength(8);
+  expect(report.agency).toBeNull();
+
+  await page.getByRole("link", { name: "Printable report of this view" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Gap report: FY${fy} (${fy - 1}-10-01 to ${fy}-09-30)`);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-report");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
+  await expect(page.getByRole("navigation", { name: "Primary" })).toBeHidden();
+  await page.screenshot({ path: "tests/e2e/screenshots/coverage-report-print.png", fullPage: true });
+});
+
+test("a coordinator sees only their own agency, whatever the link asks for", async ({ page }) => {
+  const fy = previousFiscalYear();
+  await signIn(page, "COORDINATOR", "/dashboard");
+  await page.goto(`/dashboard?fy=${fy}&agency=AG-DHS`);
+  await expect(page.getByText(`FY${fy} (${fy - 1}-10-01 to ${fy}-09-30), NIST, all SDOs`)).toBeVisible();
+  await expect(page.getByText("NIST (your agency)")).toBeVisible();
+  await expect(page.getByLabel("Agency", { exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-dashboard-coordinator");
+
+  // Drill-downs stay in the coordinator's agency, even with another agency in the URL.
+  await page.goto(`/dashboard/records?fy=${fy}&agency=AG-DHS&kind=engagements`);
+  const agencies = await page.locator("tbody tr td:nth-child(2)").allInnerTexts();
+  expect(agencies.length).toBeGreaterThan(0);
+  expect(new Set(agencies)).toEqual(new Set(["NIST"]));
+
+  await page.goto(`/dashboard?fy=${fy}`);
+  const json = await download(page, "Export JSON");
+  expect(json.name).toBe(`gap-report-FY${fy}-NIST.json`);
+  expect((JSON.parse(json.text) as { agency: { acronym: string } }).agency.acronym).toBe("NIST");
+});
+
+test("a viewer reads the dashboard; only an admin reaches the coverage settings", async ({ page }) => {
+  await signIn(page, "VIEWER", "/dashboard");
+  await page.goto("/dashboard");
+  await expect(page.getByRole("heading", { level: 1, name: "Coverage dashboard" })).toBeVisible();
+  await page.goto("/admin/coverage");
+  await expect(page).toHaveURL(/\/forbidden/);
+});
+
+test("an admin changes the stale period and an indicator target", async ({ page }) => {
+  await signIn(page, "ADMIN", "/admin/coverage");
+  await page.goto("/admin/coverage");
+  await expect(page.getByRole("heading", { level: 1, name: "Coverage settings" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-settings");
+
+  await page.getByLabel("Stale after (months)").fill("0");
+  await page.getByRole("button", { name: "Save scoring settings" }).click();
+  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Use at least 1 month");
+  await page.getByLabel("Stale after (months)").fill("18");
+  await page.getByRole("button", { name: "Save scoring settings" }).click();
+  await expect(page.getByText("Scoring settings saved.")).toBeVisible();
+
+  const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Adoptions of international standards logged" }) });
+  await item.getByText("Edit").click();
+  await item.getByLabel("Target per fiscal year").fill("3");
+  await item.getByRole("button", { name: /Save indicator/ }).click();
+  await expect(item.getByText("Indicator saved.")).toBeVisible();
+  await expect(item.getByText("Target 3 adoptions")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/dashboard");
+  await expect(page.getByText(/for more than 18 months before/)).toBeVisible();
+});
