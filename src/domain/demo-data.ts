@@ -4,6 +4,7 @@
 // The shape is deliberately uneven, like real participation: a few agencies carry most of
 // the work, a couple of core areas and key applications are (almost) untouched, leaders
 // are a minority, and about a quarter of the engagements have ended.
+import { LEADERSHIP_ROLES as LEADERSHIP_ROLE_LIST } from "./participation/inputs";
 
 export type EngagementRoleName =
   | "OBSERVER"
@@ -247,16 +248,8 @@ const ROLE_WEIGHT: [EngagementRoleName, number][] = [
   ["SECRETARY", 1],
 ];
 
-export const LEADERSHIP_ROLES: ReadonlySet<EngagementRoleName> = new Set([
-  "HEAD_OF_DELEGATION",
-  "EDITOR",
-  "CO_EDITOR",
-  "RAPPORTEUR",
-  "CONVENOR",
-  "CHAIR",
-  "VICE_CHAIR",
-  "SECRETARY",
-]);
+/** The leadership roles of the participation rules, as a set. */
+export const LEADERSHIP_ROLES: ReadonlySet<EngagementRoleName> = new Set(LEADERSHIP_ROLE_LIST);
 
 /** Roles held on a committee (never on a single document). */
 const COMMITTEE_ONLY_ROLES: ReadonlySet<EngagementRoleName> = new Set([
