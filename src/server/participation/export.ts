@@ -3,7 +3,8 @@
 import "server-only";
 import { csvLine, type CsvValue } from "@/domain/csv";
 import type { ActivityFilters, EngagementFilters } from "@/domain/participation/list-filters";
-import type { Scope } from "@/server/auth/session";
+import { can } from "@/server/auth/permissions";
+import { getSession, type Scope } from "@/server/auth/session";
 import { activitiesForExport, activitySnapshot, type ActivityRecord } from "./activities";
 import { engagementsForExport, engagementSnapshot, type EngagementRecord } from "./engagements";
 
@@ -68,4 +69,23 @@ export function downloadResponse(chunks: AsyncIterable<string>, format: ExportFo
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+/**
+ * The GET handler of an export route: checks the session and permission itself (route
+ * handlers are not server actions), reads the format and the list's filters from the URL.
+ */
+export function exportRoute(
+  baseName: string,
+  produce: (scope: Scope, params: Record<string, string>, format: ExportFormat) => AsyncIterable<string>,
+) {
+  return async function GET(request: Request): Promise<Response> {
+    const session = await getSession();
+    if (!session) return new Response("Sign in first.", { status: 401 });
+    if (!can(session.user.role, "participation.read")) return new Response("Not allowed.", { status: 403 });
+    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const format = params.format === "json" ? "json" : params.format === "csv" ? "csv" : null;
+    if (!format) return new Response("Choose format=csv or format=json.", { status: 400 });
+    return downloadResponse(produce(session.scope, params, format), format, baseName);
+  };
 }
