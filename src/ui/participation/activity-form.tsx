@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput } from "@/domain/participation/inputs";
 import { createActivityAction, updateActivityAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel } from "./form-bits";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenStandard } from "./form-bits";
 import { PlaceFields, type Choice } from "./place-fields";
 
 export interface ActivityFormValues {
@@ -77,22 +77,13 @@ export function ActivityForm({
   );
   const v = (name: Exclude<keyof ActivityFormValues, "standard" | "version">): string => state.values[name] ?? String(initial[name] ?? "");
   const p = "activity";
-  const standard =
-    state.values.standardId !== undefined
-      ? state.values.standardId
-        ? { id: state.values.standardId, label: state.values.standardLabel || state.values.standardId }
-        : null
-      : initial.standard;
+  // Keeps the chosen standard's label after a failed submit.
+  const standard = chosenStandard(state.values, initial.standard);
   return (
     <div>
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={CURRENT_LABELS} />
       <form key={state.submission} action={formAction} noValidate className="space-y-6">
-        {editing ? (
-          <>
-            <input type="hidden" name="id" value={initial.id} />
-            <input type="hidden" name="version" value={initial.version} />
-          </>
-        ) : null}
+        <LockFields id={initial.id} version={initial.version} />
         <fieldset
           className={`mx-0 min-w-0 border-0 p-0 ${errorFor("kind") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
           aria-describedby={errorFor("kind") ? `${p}-kind-error` : undefined}

@@ -8,7 +8,7 @@ import {
   DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, isLeadership, ROLE_LABELS,
 } from "@/domain/participation/inputs";
 import { createEngagementAction, updateEngagementAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel } from "./form-bits";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenStandard } from "./form-bits";
 import { PlaceFields, type Choice } from "./place-fields";
 
 export interface EngagementFormValues {
@@ -77,24 +77,14 @@ export function EngagementForm({
   );
   const v = (name: keyof EngagementFormValues & string): string => state.values[name] ?? String(initial[name] ?? "");
   const p = "engagement";
-  // Keep the chosen standard's label after a failed submit.
-  const standard =
-    state.values.standardId !== undefined
-      ? state.values.standardId
-        ? { id: state.values.standardId, label: state.values.standardLabel || state.values.standardId }
-        : null
-      : initial.standard;
+  // Keeps the chosen standard's label after a failed submit.
+  const standard = chosenStandard(state.values, initial.standard);
 
   return (
     <div>
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={ENGAGEMENT_CURRENT_LABELS} />
       <form key={state.submission} action={formAction} noValidate className="space-y-6">
-        {editing ? (
-          <>
-            <input type="hidden" name="id" value={initial.id} />
-            <input type="hidden" name="version" value={initial.version} />
-          </>
-        ) : null}
+        <LockFields id={initial.id} version={initial.version} />
         <Field id={`${p}-participantId`} label="Participant" hint="Active people of your agency. Add a person first if they are missing." error={errorFor("participantId")}>
           <select {...controlProps(`${p}-participantId`, errorFor("participantId"), true)} name="participantId" defaultValue={v("participantId")} required>
             <option value="">Choose a participant</option>

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { dateHorizonErrors } from "@/domain/participation/inputs";
 import type { ActionResult } from "@/server/actions/action";
 import { formatAuditValue } from "./audit-diff";
+import type { Choice } from "./place-fields";
 
 export const inputClass = "mt-1 block w-full max-w-xl border px-3 py-2 bg-white";
 export const buttonClass =
@@ -220,4 +221,21 @@ export function controlProps(id: string, error: string | undefined, hint?: boole
     "aria-describedby": describedBy,
     className: `${inputClass} ${error ? "border-2 border-[#b50909]" : "border-[#565c65]"}`,
   } as const;
+}
+
+/** Hidden id + version of the record being edited (the version is the optimistic lock). */
+export function LockFields({ id, version }: { id?: string; version?: number | string }) {
+  if (!id) return null;
+  return (
+    <>
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+/** The standard to show as chosen: the one just submitted (kept after an error), else the record's. */
+export function chosenStandard(values: Values, initial: Choice | null): Choice | null {
+  if (values.standardId === undefined) return initial;
+  return values.standardId ? { id: values.standardId, label: values.standardLabel || values.standardId } : null;
 }

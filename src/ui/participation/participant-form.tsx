@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { participantInput, participantUpdateInput } from "@/domain/participation/inputs";
 import { createParticipantAction, updateParticipantAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel } from "./form-bits";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields } from "./form-bits";
 import type { Choice } from "./place-fields";
 
 export interface ParticipantFormValues {
@@ -47,12 +47,7 @@ export function ParticipantForm({
     <div>
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={CURRENT_LABELS} />
       <form key={state.submission} action={formAction} noValidate className="space-y-6">
-        {editing ? (
-          <>
-            <input type="hidden" name="id" value={initial.id} />
-            <input type="hidden" name="version" value={initial.version} />
-          </>
-        ) : null}
+        <LockFields id={initial.id} version={initial.version} />
         <Field id={`${p}-name`} label="Name" hint="The person's full name." error={errorFor("name")}>
           <input {...controlProps(`${p}-name`, errorFor("name"), true)} name="name" type="text" autoComplete="off" defaultValue={v("name")} required />
         </Field>
