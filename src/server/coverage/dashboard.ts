@@ -13,7 +13,6 @@ import { UserError } from "@/server/errors";
 import { listAgency } from "@/server/participation/scope";
 import { queryAgencyBitmask, queryFirstEngagementDay, queryTrend } from "./coverage-sql";
 import { computeGapReport, REPORT_TRANSACTION, type GapReportRequest, type Tx } from "./gap-report-data";
-import { ensureIndicators } from "./indicator-seed";
 import { periodOf } from "./report-filters";
 
 /** How many fiscal years the trend shows at most. */
@@ -111,8 +110,6 @@ async function readTrend(tx: Tx, request: GapReportRequest, lastFy: number, weig
 }
 
 export async function loadDashboard(scope: Scope, requested: ReportFilters, now: Date = new Date()): Promise<DashboardData> {
-  // A fresh installation gets the default indicators on first view (idempotent).
-  await ensureIndicators(db);
   return db.$transaction(async (tx) => {
     const resolved = await resolveReportRequest(tx, scope, requested, now);
     const report = await computeGapReport(tx, resolved.request);
@@ -130,7 +127,6 @@ export async function loadDashboard(scope: Scope, requested: ReportFilters, now:
 
 /** The report alone (printable page). */
 export async function loadGapReport(scope: Scope, requested: ReportFilters, now: Date = new Date()) {
-  await ensureIndicators(db);
   return db.$transaction(async (tx) => {
     const resolved = await resolveReportRequest(tx, scope, requested, now);
     return { report: await computeGapReport(tx, resolved.request), filters: resolved.filters, notices: resolved.notices };

@@ -1,6 +1,5 @@
 // Seeds the default indicators (src/domain/coverage-defaults.ts). Not "server-only": the
-// seed and demo scripts call it too. The dashboard calls it when no indicator exists yet,
-// so a fresh installation has a scorecard without an extra step.
+// seed and demo scripts call it (npm run db:seed, npm run demo).
 import type { Prisma } from "@/generated/prisma/client";
 import { DEFAULT_INDICATORS } from "@/domain/coverage-defaults";
 
@@ -18,9 +17,4 @@ export async function seedDefaultIndicators(client: Client): Promise<number> {
   }));
   if (data.length === 0) return 0;
   return (await client.indicator.createMany({ data, skipDuplicates: true })).count;
-}
-
-/** Seeds the defaults only when there are no indicators at all (admins may have edited them). */
-export async function ensureIndicators(client: Client): Promise<void> {
-  if ((await client.indicator.count()) === 0) await seedDefaultIndicators(client);
 }

@@ -9,7 +9,6 @@ import { DEFAULT_SETTINGS, type CoverageSettingsValues } from "@/domain/coverage
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import type { Tx } from "./gap-report-data";
-import { ensureIndicators } from "./indicator-seed";
 
 export interface SettingsSnapshot extends CoverageSettingsValues {
   version: number;
@@ -36,7 +35,6 @@ export interface CoverageAdminData {
 }
 
 export async function getCoverageAdmin(): Promise<CoverageAdminData> {
-  await ensureIndicators(db);
   const [settings, rows, coreAreas, committees] = await Promise.all([
     currentSettings(db),
     db.indicator.findMany({
