@@ -273,6 +273,31 @@ describe(`SQL aggregation equals the pure engine on generated data (${BACKEND})`
     expect(fromSql.objectives).toHaveLength(4);
     expect(fromSql.gaps.length).toBeGreaterThan(0);
   });
+
+  it.each([null, "SDO-ISOIEC-JTC1"])("reuses the inventory counts (SDO %s) until the inventory changes, then counts again", async (sdoId) => {
+    const prisma = scratch.db.prisma;
+    const period = fiscalYearPeriod(2025);
+    const scope = { start: period.start, end: period.end, asOf: "2025-09-30", agencyId: null, sdoId };
+    const context = () => prisma.$transaction((tx) => queryReportContext(tx, scope));
+    const first = await context();
+    expect(first.inventory).toEqual(countInventory(world.committees, world.standards, sdoId));
+    expect((await context()).inventory).toBe(first.inventory);
+
+    // A new link between one of the SDO's standards and a core area it lacked: counted at once.
+    const standard = world.standards.find((s) => s.sdoId === "SDO-ISOIEC-JTC1" && !s.coreAreaIds.includes("CA-CRYPTO"))!;
+    await prisma.standardCoreArea.create({ data: { standardId: standard.id, coreAreaId: "CA-CRYPTO" } });
+    try {
+      const linked = world.standards.map((s) => (s.id === standard.id ? { ...s, coreAreaIds: [...s.coreAreaIds, "CA-CRYPTO"] } : s));
+      const after = await context();
+      expect(after.inventory).toEqual(countInventory(world.committees, linked, sdoId));
+      expect(after.inventory.coreArea["CA-CRYPTO"]!.standards).toBe(first.inventory.coreArea["CA-CRYPTO"]!.standards + 1);
+    } finally {
+      await prisma.standardCoreArea.delete({ where: { standardId_coreAreaId: { standardId: standard.id, coreAreaId: "CA-CRYPTO" } } });
+    }
+    const restored = await context();
+    expect(restored.inventory).not.toBe(first.inventory);
+    expect(restored.inventory).toEqual(first.inventory);
+  });
 });
 
 const { db } = await import("@/server/db/client");
