@@ -137,6 +137,9 @@ async function main() {
     }
     const standards = await prisma.standard.count({ where: { sdo: { acronym: { startsWith: "B" } } } });
     const changeRows = await prisma.importChange.count();
+    const [kept] = await prisma.$queryRawUnsafe<{ sets: number; records: number }[]>(
+      `SELECT count(*)::int AS sets, coalesce(sum(cardinality("recordIds")), 0)::int AS records FROM "ImportRecordSet" WHERE "uploadId" IS NULL`,
+    );
 
     // COPY of the same rows (run 1's CSV) into a scratch table.
     const file = path.join(dir, "inventory.csv");
@@ -191,7 +194,9 @@ async function main() {
     row("import: commit (digest check + write)", median(t.commit));
     row("import: whole (preview + commit)", median(t.whole));
     row("re-import, all unchanged (preview)", median(t.reimport));
-    console.log(`[bench] ${standards.toLocaleString("en-US")} standards written, ${changeRows.toLocaleString("en-US")} ImportChange rows; target whole <= 4x COPY`);
+    console.log(
+      `[bench] ${standards.toLocaleString("en-US")} standards written; undo log: ${kept!.records.toLocaleString("en-US")} creations in ${kept!.sets} record sets, ${changeRows.toLocaleString("en-US")} ImportChange rows; target whole <= 4x COPY`,
+    );
     console.log(`[bench] peak RSS ${mb(maxRss)} (process before the first import: ${mb(rssBefore)})`);
   } finally {
     if (BACKEND === "postgres") await database.close();

@@ -271,6 +271,35 @@ describe(`imports on ${BACKEND}: the flow`, () => {
     expect(await db.auditEvent.count({ where: { entityId: sync.id, action: "import.undone" } })).toBe(1);
   });
 
+  it("stores the plan's values exactly, however they must be escaped, and undo removes what it created", async () => {
+    const sdo = `T7-${stamp}`;
+    const title = String.raw`Back\slash {braces}, "quotes", NULL and ""`;
+    const sources = ["NULL", String.raw`a\b`, "{x}", '"q"', "with space", "null"];
+    const file = [
+      HEADER,
+      `${sdo},"Seventh {body}",consortium,,,${sdo} 1,"${title.replace(/"/g, '""')}",PUBLISHED,,,,INFERRED,"${sources.join("; ").replace(/"/g, '""')}",NULL`,
+      `${sdo},,,,,${sdo} 2,Plain,PUBLISHED,,,,INFERRED,,`,
+    ].join("\n");
+    const preview = await upload("seven.csv", file);
+    expect(preview.status, JSON.stringify(preview.summary.errors)).toBe("PREVIEW");
+    const run = await commit(preview.id);
+    expect(run.status).toBe("COMMITTED");
+    const std = await db.standard.findFirstOrThrow({ where: { designation: `${sdo} 1` }, include: { sdo: true } });
+    expect(std).toMatchObject({ title, note: "NULL", sourceRefs: sources, year: null });
+    expect(std.sdo.name).toBe("Seventh {body}");
+    const plain = await db.standard.findFirstOrThrow({ where: { designation: `${sdo} 2` } });
+    expect(plain).toMatchObject({ title: "Plain", note: null, sourceRefs: [] });
+
+    const again = await upload("seven-again.csv", file);
+    expect(again.summary.rows).toMatchObject({ unchanged: 2, new: 0, updated: 0 });
+
+    expect(await undoImportAction({ runId: run.id })).toMatchObject({ ok: true });
+    await runPendingImportJobs();
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("UNDONE");
+    expect(await db.sdo.count({ where: { acronym: sdo } })).toBe(0);
+    expect(await db.standard.count({ where: { designation: { startsWith: `${sdo} ` } } })).toBe(0);
+  });
+
   it("refuses to undo when a record changed since, and changes nothing", async () => {
     const sdo = `T4-${stamp}`;
     const file = [HEADER, `${sdo},Fourth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`, `${sdo},,,,,${sdo} 2,Two,PUBLISHED,,,,INFERRED,,`].join("\n");

@@ -4,7 +4,7 @@ import { readInventoryCsv } from "./csv-reader";
 const HEADER = "sdo_acronym,sdo_name,sdo_type,committee,committee_title,standard_designation,title,stage,core_areas,key_applications,provenance,source";
 
 async function read(text: string) {
-  const result = await readInventoryCsv(text, { chunkSize: 7 });
+  const result = await readInventoryCsv(text);
   if (!result.ok) throw new Error(`file error: ${result.error.message}`);
   return result.inventory;
 }

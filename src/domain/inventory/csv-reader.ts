@@ -1,9 +1,8 @@
-// Reads a CSV inventory as a stream (csv-parse): the header is checked before any row
-// is read; every row is validated with the shared field schemas and turned into an
+// Reads a CSV inventory record by record (csv-parser): the header is checked before any
+// row is read; every row is validated with the shared field schemas and turned into an
 // InventoryItem, or into errors with its line, column and reason.
-import { Readable } from "node:stream";
-import { parse, type Options } from "csv-parse";
 import { z } from "zod";
+import { CsvRecords, CsvSyntaxError } from "./csv-parser";
 import { CSV_COLUMNS, mapHeader, type CsvColumnName } from "./csv-format";
 import {
   clip,
@@ -19,7 +18,7 @@ import {
   sdoNameField,
   sdoTypeField,
   sourceField,
-  standardInput,
+  standardShape,
   yearField,
 } from "./fields";
 import { MAX_ROWS } from "./file-check";
@@ -46,11 +45,22 @@ const csvRow = z.object({
   source: sourceField.optional(),
 });
 
-const STANDARD_KEY_TO_COLUMN: Record<string, CsvColumnName> = {
-  designation: "standard_designation",
-  coreAreas: "core_areas",
-  keyApplications: "key_applications",
-};
+/**
+ * A standard row in one pass: the row's own columns (csvRow) plus the shared standard
+ * fields (standardShape) under their CSV column names. Same schemas and messages as
+ * validating the two separately; the shared fields csvRow already has (designation,
+ * provenance, source) are not checked twice.
+ */
+const csvStandardRow = csvRow.extend({
+  title: standardShape.title,
+  stage: standardShape.stage,
+  year: standardShape.year,
+  note: standardShape.note,
+  core_areas: standardShape.coreAreas,
+  key_applications: standardShape.keyApplications,
+});
+/** Columns whose schema comes from standardShape: one message each (the first). */
+const STANDARD_ONLY_COLUMNS = new Set(["title", "stage", "year", "note", "core_areas", "key_applications"]);
 
 function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) => string = (k) => k): RowError[] {
   return error.issues.map((issue) => ({
@@ -64,29 +74,33 @@ type Cells = Partial<Record<CsvColumnName, string>>;
 
 /** One data row -> an item, or its errors. Absent columns stay undefined ("not given"). */
 export function csvRecordToItem(line: number, cells: Cells, rowNumber = line): { item: InventoryItem } | { errors: RowError[] } {
-  const row = csvRow.safeParse(cells);
   const designation = cells.standard_designation?.trim();
-  const errors: RowError[] = row.success ? [] : issuesToErrors(line, row.error);
   if (designation) {
-    const std = standardInput.safeParse({
-      designation: cells.standard_designation,
+    const parsed = csvStandardRow.safeParse({
+      sdo_acronym: cells.sdo_acronym,
+      sdo_name: cells.sdo_name,
+      sdo_type: cells.sdo_type,
+      committee: cells.committee,
+      committee_title: cells.committee_title,
+      standard_designation: cells.standard_designation,
+      provenance: cells.provenance ?? "",
+      source: cells.source,
       title: cells.title ?? "",
       stage: cells.stage ?? "",
       year: cells.year,
       note: cells.note,
-      provenance: cells.provenance ?? "",
-      source: cells.source,
-      coreAreas: cells.core_areas,
-      keyApplications: cells.key_applications,
+      core_areas: cells.core_areas,
+      key_applications: cells.key_applications,
     });
-    if (!std.success) {
-      for (const e of issuesToErrors(line, std.error, (k) => STANDARD_KEY_TO_COLUMN[k] ?? k)) {
-        if (!errors.some((x) => x.column === e.column)) errors.push(e);
+    if (!parsed.success) {
+      const errors: RowError[] = [];
+      for (const e of issuesToErrors(line, parsed.error)) {
+        if (e.column && STANDARD_ONLY_COLUMNS.has(e.column) && errors.some((x) => x.column === e.column)) continue;
+        errors.push(e);
       }
+      return { errors };
     }
-    if (errors.length || !row.success || !std.success) return { errors };
-    const r = row.data;
-    const s = std.data;
+    const r = parsed.data;
     return {
       item: {
         kind: "standard",
@@ -95,19 +109,21 @@ export function csvRecordToItem(line: number, cells: Cells, rowNumber = line): {
         sdo: { acronym: r.sdo_acronym, name: r.sdo_name, type: r.sdo_type },
         committee: r.committee ? { designation: r.committee, title: r.committee_title } : null,
         standard: {
-          designation: s.designation,
-          title: s.title,
-          stage: s.stage,
-          year: s.year,
-          note: s.note,
-          provenance: s.provenance,
-          sourceRefs: s.source,
-          coreAreas: s.coreAreas,
-          keyApplications: s.keyApplications,
+          designation: r.standard_designation!,
+          title: r.title,
+          stage: r.stage,
+          year: r.year,
+          note: r.note,
+          provenance: r.provenance,
+          sourceRefs: r.source,
+          coreAreas: r.core_areas,
+          keyApplications: r.key_applications,
         },
       },
     };
   }
+  const row = csvRow.safeParse(cells);
+  const errors: RowError[] = row.success ? [] : issuesToErrors(line, row.error);
   // Committee-only and SDO-only rows: the standard's columns must be empty or are ignored.
   for (const [column, schema] of [
     ["year", yearField],
@@ -143,62 +159,32 @@ export function csvRecordToItem(line: number, cells: Cells, rowNumber = line): {
 }
 
 
-function* chunks(text: string, size: number) {
-  for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);
-}
 
-/** Line breaks inside the record's quoted fields. */
-function innerLineBreaks(record: string[]): number {
-  let inner = 0;
-  for (const cell of record) for (let i = cell.indexOf("\n"); i >= 0; i = cell.indexOf("\n", i + 1)) inner++;
-  return inner;
-}
-
-function describeCsvError(error: unknown, line: number): { message: string; line?: number } {
-  const e = error as { code?: string; message?: string };
-  const at = line ? `Line ${line}: ` : "";
-  switch (e.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
+function describeCsvError(error: CsvSyntaxError): { message: string; line?: number } {
+  const line = error.line;
+  const at = `Line ${line}: `;
+  switch (error.code) {
+    case "QUOTE_NOT_CLOSED":
       return { line, message: `${at}a quoted field is never closed (a " is missing). Nothing after it could be read.` };
-    case "CSV_INVALID_CLOSING_QUOTE":
+    case "INVALID_CLOSING_QUOTE":
       return { line, message: `${at}a quote closes a field but is followed by more text. Write a quote inside a quoted field as "" (two quotes).` };
-    case "CSV_MAX_RECORD_SIZE":
+    case "MAX_RECORD_SIZE":
       return { line, message: `${at}the row is too long (over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters); a quote is probably missing.` };
-    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
-      return { line, message: `${at}unexpected text after a closing quote.` };
     default:
-      return { line, message: `${at}the file is not valid CSV (${e.code ?? "parse error"}).` };
+      return { line, message: `${at}the file is not valid CSV (${error.code}).` };
   }
 }
 
 const MAX_RECORD_CHARS = 100_000;
 
 /**
- * Parses the whole CSV text through csv-parse's streaming API, in chunks, reporting
- * progress by characters read. Stops at the first structural problem (header, quoting,
- * size); collects every row-level problem.
+ * Reads the CSV text one record at a time (CsvRecords), reporting progress by characters
+ * read. Stops at the first structural problem (header, quoting, size); collects every
+ * row-level problem.
  */
-export async function readInventoryCsv(text: string, options: { onProgress?: OnProgress; maxRows?: number; chunkSize?: number } = {}): Promise<ParseResult> {
+export async function readInventoryCsv(text: string, options: { onProgress?: OnProgress; maxRows?: number } = {}): Promise<ParseResult> {
   const maxRows = options.maxRows ?? MAX_ROWS;
-  let nextLine = 1;
-  const parserOptions: Options = {
-    bom: true,
-    relax_column_count: true,
-    // Runs synchronously as each record is parsed, so the count is right even when a
-    // later syntax error ends the stream before buffered records are consumed.
-    on_record: ((record: string[]) => {
-      const at = nextLine;
-      nextLine += 1 + innerLineBreaks(record);
-      return { record, line: at };
-    }) as unknown as Options["on_record"],
-    max_record_size: MAX_RECORD_CHARS,
-  };
-  const parser = parse(parserOptions);
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const source = Readable.from(chunks(body, options.chunkSize ?? 64 * 1024));
-  source.pipe(parser);
-  source.on("error", (e) => parser.destroy(e));
-
+  const records = new CsvRecords(text, MAX_RECORD_CHARS);
   const items: InventoryItem[] = [];
   const errors: RowError[] = [];
   const warnings: string[] = [];
@@ -206,21 +192,15 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
   let headerWidth = 0;
   let rowsTotal = 0;
   let lastReport = 0;
-  // Lines are counted here (blank lines arrive as empty records): csv-parse's own count
-  // treats a CR LF inside a quoted field as two lines.
-  let charsRead = 0;
   try {
-    for await (const { record, line } of parser as AsyncIterable<{ record: string[]; line: number }>) {
-      for (const cell of record) charsRead += cell.length + 1;
+    for (let record = records.next(); record; record = records.next()) {
+      const line = records.line;
       if (record.every((cell) => !cell.trim())) continue;
-      const rec = { record };
       if (!header) {
-        header = mapHeader(rec.record);
-        headerWidth = rec.record.length;
+        header = mapHeader(record);
+        headerWidth = record.length;
         if (header.missing.length) {
-          source.destroy();
-          parser.destroy();
-          const found = rec.record.map((h) => h.trim()).filter(Boolean);
+          const found = record.map((h) => h.trim()).filter(Boolean);
           return {
             ok: false,
             error: {
@@ -233,8 +213,6 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
           };
         }
         if (header.duplicates.length) {
-          source.destroy();
-          parser.destroy();
           return { ok: false, error: { line, message: `Column named twice in the header: ${header.duplicates.join(", ")}. Nothing was read.` } };
         }
         if (header.unknown.length) warnings.push(`Unknown column${header.unknown.length > 1 ? "s" : ""} ignored: ${header.unknown.map((u) => clip(u, 40)).join(", ")}.`);
@@ -242,32 +220,32 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       }
       rowsTotal++;
       if (rowsTotal > maxRows) {
-        source.destroy();
-        parser.destroy();
         return { ok: false, error: { line, message: `The file has more than ${maxRows.toLocaleString("en-US")} rows. Split it into smaller files.` } };
       }
-      if (rec.record.length !== headerWidth) {
-        const extra = rec.record.slice(headerWidth).some((c) => c.trim());
-        if (rec.record.length < headerWidth || extra) {
-          errors.push({ line, column: null, message: `This row has ${rec.record.length} fields but the header has ${headerWidth}; check for a missing or extra comma or quote.` });
+      if (record.length !== headerWidth) {
+        const extra = record.slice(headerWidth).some((c) => c.trim());
+        if (record.length < headerWidth || extra) {
+          errors.push({ line, column: null, message: `This row has ${record.length} fields but the header has ${headerWidth}; check for a missing or extra comma or quote.` });
           continue;
         }
       }
       const cells: Cells = {};
-      header.positions.forEach((name, i) => {
-        if (name) cells[name] = rec.record[i] ?? "";
-      });
+      const positions = header.positions;
+      for (let i = 0; i < positions.length; i++) {
+        const name = positions[i];
+        if (name) cells[name] = record[i] ?? "";
+      }
       const result = csvRecordToItem(line, cells, rowsTotal);
       if ("item" in result) items.push(result.item);
       else errors.push(...result.errors);
       if (options.onProgress && rowsTotal - lastReport >= 2000) {
         lastReport = rowsTotal;
-        await options.onProgress(Math.min(1, charsRead / Math.max(1, text.length)));
+        await options.onProgress(Math.min(1, records.position / Math.max(1, text.length)));
       }
     }
   } catch (error) {
-    source.destroy();
-    return { ok: false, error: describeCsvError(error, nextLine) };
+    if (error instanceof CsvSyntaxError) return { ok: false, error: describeCsvError(error) };
+    throw error;
   }
   if (!header) return { ok: false, error: { message: "The file is empty." } };
   if (rowsTotal === 0) return { ok: false, error: { message: "The file has a header but no data rows." } };

@@ -1,12 +1,13 @@
 // Set-based writes for imports and undo. Rows are first staged in a temporary table
-// (ON COMMIT DROP) — straight from the stored preview plan (commit) or from one JSON
+// (ON COMMIT DROP) — from the record sets the preview stored (commit) or from one JSON
 // parameter (undo) — and then written with one INSERT / UPDATE / DELETE per table, not
-// one statement per batch or row. The change log for undo (ImportChange) is built in SQL
-// from the staged and the current rows. Runs inside the caller's transaction; sets
-// updatedAt itself (Prisma's @updatedAt does not apply to raw SQL).
+// one statement per batch or row. The per-record change log (ImportChange: updates and
+// removals) is built in SQL from the staged and the current rows. Runs inside the
+// caller's transaction; sets updatedAt itself (Prisma's @updatedAt does not apply to raw SQL).
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { CommitteeState, SdoState, StandardState } from "@/domain/inventory/plan";
+import { recordRowsSql } from "./record-sets";
 
 type Tx = Prisma.TransactionClient;
 export type InventoryEntity = "Sdo" | "Committee" | "Standard";
@@ -24,29 +25,24 @@ const STAGE_COLUMNS: Record<InventoryEntity, string> = {
 };
 const stageTable = (entity: InventoryEntity) => `import_stage_${entity.toLowerCase()}`;
 
-/** Where staged rows come from: a JSON array given here, or a key of the stored plan (see stagePlanFromUpload). */
-export type StageSource = { rows: unknown[] } | { planKey: "sdos" | "committees" | "standards" };
+/** Where staged rows come from: a JSON array given here, or the record sets planned for a run (see record-sets). */
+export type StageSource = { rows: unknown[] } | { plannedFor: string };
 
 /** Fills the entity's staging table (replacing what a previous call staged). */
 export async function stage(tx: Tx, entity: InventoryEntity, source: StageSource): Promise<void> {
   const table = stageTable(entity);
   await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
-  const from = "rows" in source ? `$1::json` : `(SELECT plan -> '${source.planKey}' FROM import_stage_plan)`;
+  if ("plannedFor" in source) {
+    await tx.$executeRawUnsafe(
+      `CREATE TEMP TABLE ${table} ON COMMIT DROP AS ${recordRowsSql(entity, `s."uploadId" = $1 AND s.op IN ('CREATE', 'UPDATE')`)}`,
+      source.plannedFor,
+    );
+    return;
+  }
   await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE ${table} ON COMMIT DROP AS SELECT * FROM json_to_recordset(coalesce(${from}, '[]'::json)) AS r(${STAGE_COLUMNS[entity]})`,
-    ...("rows" in source ? [JSON.stringify(source.rows)] : []),
+    `CREATE TEMP TABLE ${table} ON COMMIT DROP AS SELECT * FROM json_to_recordset(coalesce($1::json, '[]'::json)) AS r(${STAGE_COLUMNS[entity]})`,
+    JSON.stringify(source.rows),
   );
-}
-
-/** Parses the plan stored with the run (ImportUpload.content, JSON) once, for stage(…, { planKey }). */
-export async function stagePlanFromUpload(tx: Tx, runId: string): Promise<boolean> {
-  await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS import_stage_plan`);
-  await tx.$executeRawUnsafe(
-    `CREATE TEMP TABLE import_stage_plan ON COMMIT DROP AS SELECT convert_from(content, 'UTF8')::json AS plan FROM "ImportUpload" WHERE "importRunId" = $1`,
-    runId,
-  );
-  const [row] = await tx.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT count(*) AS n FROM import_stage_plan`);
-  return Number(row?.n) === 1;
 }
 
 // ---- Records as JSON (the ImportChange before/after shape: the state plus its id), built in SQL.
@@ -54,7 +50,7 @@ const sortedLinks = (table: string, column: string, owner: string, alias: string
   `coalesce((SELECT jsonb_agg(l."${column}" ORDER BY l."${column}" COLLATE "C") FROM "${table}" l WHERE l."${owner}" = ${alias}.id), '[]'::jsonb)`;
 const stagedLinks = (alias: string, column: string) => `coalesce(to_jsonb(${alias}."${column}"), '[]'::jsonb)`;
 
-function recordJson(entity: InventoryEntity, alias: string, from: "table" | "stage"): string {
+export function recordJson(entity: InventoryEntity, alias: string, from: "table" | "stage"): string {
   const common = `'id', ${alias}.id, 'provenance', ${alias}.provenance::text, 'sourceRefs', coalesce(to_jsonb(${alias}."sourceRefs"), '[]'::jsonb)`;
   if (entity === "Sdo") return `jsonb_build_object(${common}, 'acronym', ${alias}.acronym, 'name', ${alias}.name, 'type', ${alias}.type)`;
   if (entity === "Committee") {
@@ -72,13 +68,16 @@ function recordJson(entity: InventoryEntity, alias: string, from: "table" | "sta
     'title', ${alias}.title, 'stage', ${alias}.stage::text, 'year', ${alias}.year, 'note', ${alias}.note, ${links})`;
 }
 
-/** Records the staged rows in ImportChange (before = the current row for updates); call before writeStaged. */
-export async function recordStagedChanges(tx: Tx, runId: string, entity: InventoryEntity): Promise<number> {
+/**
+ * Records the staged updates in ImportChange (before = the current row, after = the
+ * staged state); call before writeStaged. Creations are not logged per record: the
+ * commit keeps their record set (see keepCreationsAsLog).
+ */
+export async function recordStagedUpdates(tx: Tx, runId: string, entity: InventoryEntity): Promise<number> {
   return tx.$executeRawUnsafe(
     `INSERT INTO "ImportChange" ("importRunId", "entityType", "entityId", op, before, after)
-     SELECT $1, $2, r.id, (CASE r.op WHEN 'create' THEN 'CREATE' ELSE 'UPDATE' END)::"ImportOp",
-            CASE WHEN t.id IS NULL THEN NULL ELSE ${recordJson(entity, "t", "table")} END, ${recordJson(entity, "r", "stage")}
-     FROM ${stageTable(entity)} r LEFT JOIN "${entity}" t ON r.op = 'update' AND t.id = r.id`,
+     SELECT $1, $2, r.id, 'UPDATE'::"ImportOp", ${recordJson(entity, "t", "table")}, ${recordJson(entity, "r", "stage")}
+     FROM ${stageTable(entity)} r JOIN "${entity}" t ON t.id = r.id WHERE r.op = 'update'`,
     runId,
     entity,
   );
@@ -115,16 +114,17 @@ const LINKS: Record<"Committee" | "Standard", { table: string; owner: string; co
 };
 
 /**
- * Inserts the staged creations and applies the staged updates, one statement each.
+ * Inserts the staged creations and applies the staged updates, one statement each;
+ * returns the number of records created.
  * Links: a standard's links become exactly its staged lists; a committee's staged
  * links (undo of a removal) are added. Foreign keys are checked at the end of each
  * statement, so committees may reference parents created by the same statement.
  */
-export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<void> {
+export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<number> {
   const table = stageTable(entity);
   const cols = SET_COLUMNS[entity];
   const q = (c: string) => `"${c}"`;
-  await tx.$executeRawUnsafe(
+  const created = await tx.$executeRawUnsafe(
     `INSERT INTO "${entity}" (id, ${cols.map(q).join(", ")}, "updatedAt")
      SELECT r.id, ${cols.map((c) => `r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, now() FROM ${table} r WHERE r.op = 'create'`,
   );
@@ -132,7 +132,7 @@ export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<void
     `UPDATE "${entity}" t SET ${cols.map((c) => `${q(c)} = r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, "updatedAt" = now()
      FROM ${table} r WHERE r.op = 'update' AND t.id = r.id`,
   );
-  if (entity === "Sdo") return;
+  if (entity === "Sdo") return created;
   for (const link of LINKS[entity]) {
     if (entity === "Standard") {
       await tx.$executeRawUnsafe(`DELETE FROM "${link.table}" l USING ${table} r WHERE r.op = 'update' AND l."${link.owner}" = r.id`);
@@ -142,6 +142,7 @@ export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<void
        SELECT r.id, unnest(r."${link.staged}") FROM ${table} r WHERE r."${link.staged}" IS NOT NULL ON CONFLICT DO NOTHING`,
     );
   }
+  return created;
 }
 
 export async function deleteByIds(tx: Tx, table: InventoryEntity, ids: string[]) {

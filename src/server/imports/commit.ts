@@ -7,8 +7,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import type { Removal } from "@/domain/inventory/plan";
-import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedChanges, stage, stagePlanFromUpload, writeStaged } from "./bulk-sql";
+import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedUpdates, stage, writeStaged } from "./bulk-sql";
+import { hasPlan, keepCreationsAsLog, plannedRemovals } from "./record-sets";
 import { stateDigest } from "./snapshot";
 import { clearProgress, reportProgress } from "./progress";
 import type { ImportSummary } from "./summary";
@@ -37,34 +37,32 @@ export async function assertCommittable(tx: Tx, runId: string) {
 }
 
 /**
- * Writes the write set stored at preview time (see serializeWriteSet), set-based:
- * SDOs, committees, standards (each: change log first, then one INSERT and one UPDATE),
- * then sync removals (standards, then committees deepest first). Returns the number of
- * change rows recorded, or null when the run has no stored write set.
+ * Writes the record sets stored with the preview (see record-sets), set-based: SDOs,
+ * committees, standards (each: updates logged first, then one INSERT and one UPDATE),
+ * then sync removals (logged, then standards, then committees deepest first). Returns
+ * the number of records changed, or null when the run has no stored plan.
  */
 export async function applyWriteSet(tx: Tx, runId: string, onProgress: (f: number) => void): Promise<number | null> {
-  if (!(await stagePlanFromUpload(tx, runId))) return null;
+  if (!(await hasPlan(tx, runId))) return null;
   let changes = 0;
-  const entities = [["Sdo", "sdos"], ["Committee", "committees"], ["Standard", "standards"]] as const;
-  for (const [i, [entity, planKey]] of entities.entries()) {
-    await stage(tx, entity, { planKey });
-    changes += await recordStagedChanges(tx, runId, entity);
-    await writeStaged(tx, entity);
+  const entities = ["Sdo", "Committee", "Standard"] as const;
+  for (const [i, entity] of entities.entries()) {
+    await stage(tx, entity, { plannedFor: runId });
+    changes += await recordStagedUpdates(tx, runId, entity);
+    changes += await writeStaged(tx, entity);
     onProgress((i + 1) / (entities.length + 1));
   }
-  const [stored] = await tx.$queryRawUnsafe<{ removals: Pick<Removal, "entity" | "id" | "depth">[] | null }[]>(
-    `SELECT plan -> 'removals' AS removals FROM import_stage_plan`,
-  );
-  const removed = (entity: Removal["entity"]) => (stored?.removals ?? []).filter((r) => r.entity === entity);
-  const standards = removed("Standard").map((r) => r.id);
+  const removals = await plannedRemovals(tx, runId);
+  const standards = removals.filter((r) => r.entity === "Standard").map((r) => r.id);
   changes += await recordRemovals(tx, runId, "Standard", standards);
   await deleteByIds(tx, "Standard", standards);
-  const committees = removed("Committee");
+  const committees = removals.filter((r) => r.entity === "Committee");
   changes += await recordRemovals(tx, runId, "Committee", committees.map((r) => r.id));
   // ON DELETE RESTRICT is checked per row: children go first.
   for (const depth of [...new Set(committees.map((r) => r.depth))].sort((x, y) => y - x)) {
     await deleteByIds(tx, "Committee", committees.filter((r) => r.depth === depth).map((r) => r.id));
   }
+  await keepCreationsAsLog(tx, runId);
   onProgress(1);
   return changes;
 }

@@ -1,21 +1,29 @@
-// Turns an uploaded run into a preview (status PREVIEW) or a list of problems (INVALID).
-// Writes nothing but the run itself.
+// Turns an uploaded run into a preview (status PREVIEW, its plan stored as record sets)
+// or a list of problems (INVALID). Writes nothing but the run itself.
 import "server-only";
 import { db } from "@/server/db/client";
 import { clearProgress, reportProgress } from "./progress";
-import { buildPlan, parseUpload, serializeWriteSet } from "./pipeline";
+import type { ImportPlan } from "@/domain/inventory/plan";
+import { buildPlan, parseUpload } from "./pipeline";
+import { planRecordSets, storeRecordSets } from "./record-sets";
+import { takeUploadedBytes } from "./upload";
 import { fileErrorSummary, planSummary, type ImportSummary } from "./summary";
 
 const json = (s: ImportSummary) => JSON.parse(JSON.stringify(s)) as object;
 
 export async function processImportRun(runId: string): Promise<void> {
   const started = performance.now();
-  const run = await db.importRun.findUnique({ where: { id: runId }, include: { upload: true } });
+  const bytes = takeUploadedBytes(runId);
+  const run = await db.importRun.findUnique({ where: { id: runId }, select: { status: true, format: true, mode: true } });
   if (!run || run.status !== "PROCESSING") return;
   try {
-    if (!run.upload) throw new Error("upload missing");
+    if (!bytes) {
+      const message = "The uploaded file is no longer available (the server restarted before reading it). Nothing was written. Upload the file again.";
+      await finish(runId, "FAILED", { summary: fileErrorSummary({ message }), error: message, durationMs: Math.round(performance.now() - started) });
+      return;
+    }
     await reportProgress(runId, "parse", 0);
-    const parsed = await parseUpload(new Uint8Array(run.upload.content), run.format, (f) => reportProgress(runId, "parse", f));
+    const parsed = await parseUpload(bytes, run.format, (f) => reportProgress(runId, "parse", f));
     if (!parsed.ok) {
       await finish(runId, "INVALID", { summary: fileErrorSummary(parsed.error), error: parsed.error.message, durationMs: Math.round(performance.now() - started) });
       return;
@@ -37,7 +45,7 @@ export async function processImportRun(runId: string): Promise<void> {
       unchangedCount: plan.rows.unchanged,
       invalidCount: plan.rows.invalid,
       removedCount: plan.removals.length,
-      writeSet: valid && summary.hasChanges ? serializeWriteSet(plan) : undefined,
+      plan: valid && summary.hasChanges ? plan : undefined,
     });
   } catch (error) {
     console.error(`[imports] processing ${runId} failed`, error);
@@ -58,19 +66,19 @@ async function finish(
     unchangedCount?: number;
     invalidCount?: number;
     removedCount?: number;
-    /** A committable preview: what the commit will write, stored in place of the file. */
-    writeSet?: Uint8Array<ArrayBuffer>;
+    /** A committable preview: what the commit will write is stored with the upload (record sets). */
+    plan?: ImportPlan;
   },
 ) {
-  const { summary, writeSet, ...rest } = data;
+  const { summary, plan, ...rest } = data;
   await db.$transaction(async (tx) => {
     const { count } = await tx.importRun.updateMany({
       where: { id: runId, status: "PROCESSING" },
       data: { ...rest, summary: json(summary), status, phase: null, progress: 1 },
     });
-    // Only a committable preview keeps something (its write set); every other end deletes the bytes.
+    // Only a committable preview keeps something (its plan); every other end deletes the upload.
     if (!count) return;
-    if (writeSet) await tx.importUpload.update({ where: { importRunId: runId }, data: { content: writeSet } });
+    if (plan) await storeRecordSets(tx, runId, planRecordSets(plan));
     else await tx.importUpload.deleteMany({ where: { importRunId: runId } });
   });
   clearProgress(runId);

@@ -79,6 +79,11 @@ export async function getImportRun(id: string): Promise<ImportRunDetail | null> 
     select: { ...rowSelect, phase: true, progress: true, error: true, summary: true, _count: { select: { changes: true } } },
   });
   if (!run) return null;
+  // Creations are logged as record sets (one row per entity type), the rest per record.
+  const [kept] = await db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT coalesce(sum(cardinality("recordIds")), 0)::int AS n FROM "ImportRecordSet" WHERE "importRunId" = $1 AND "uploadId" IS NULL AND op = 'CREATE'`,
+    id,
+  );
   const { summary, _count, phase, progress, error, ...rest } = run;
   const live = liveProgress(id);
   return {
@@ -87,7 +92,7 @@ export async function getImportRun(id: string): Promise<ImportRunDetail | null> 
     progress: live?.progress ?? progress,
     error,
     summary: summary as unknown as ImportSummary | null,
-    changeCount: _count.changes,
+    changeCount: _count.changes + Number(kept?.n ?? 0),
   };
 }
 

@@ -6,7 +6,8 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import { deleteByIds, lockInventoryTables, readCommittees, readSdos, readStandards, stage, writeStaged, type InventoryEntity } from "./bulk-sql";
+import { deleteByIds, lockInventoryTables, readCommittees, readSdos, readStandards, recordJson, stage, writeStaged, type InventoryEntity } from "./bulk-sql";
+import { recordRowsSql } from "./record-sets";
 import type { Actor } from "./commit";
 import { COMMIT_TIMEOUT_MS } from "./commit";
 import { clearProgress, reportProgress } from "./progress";
@@ -31,9 +32,28 @@ function label(c: LoadedChange, snap: Snap | null | undefined): string {
   return `${c.entityType === "Sdo" ? "SDO" : c.entityType.toLowerCase()} ${name}`;
 }
 
+/**
+ * What the run changed: its creations from the record sets the commit kept (after =
+ * the state it wrote), its updates and removals from ImportChange. Runs committed
+ * before record sets existed have everything in ImportChange.
+ */
 async function loadChanges(tx: Tx, runId: string): Promise<LoadedChange[]> {
-  const rows = await tx.importChange.findMany({ where: { importRunId: runId }, select: { entityType: true, entityId: true, op: true, before: true, after: true } });
-  return rows as unknown as LoadedChange[];
+  const logged = (await tx.importChange.findMany({
+    where: { importRunId: runId },
+    select: { entityType: true, entityId: true, op: true, before: true, after: true },
+    orderBy: { id: "asc" },
+  })) as unknown as LoadedChange[];
+  const list: LoadedChange[] = [];
+  for (const entity of ["Sdo", "Committee", "Standard"] as const) {
+    const created = await tx.$queryRawUnsafe<LoadedChange[]>(
+      `SELECT '${entity}' AS "entityType", r.id AS "entityId", 'CREATE' AS op, NULL::jsonb AS before, ${recordJson(entity, "r", "stage")} AS after
+       FROM (${recordRowsSql(entity, `s."importRunId" = $1 AND s."uploadId" IS NULL AND s.op = 'CREATE'`)}) r`,
+      runId,
+    );
+    list.push(...created, ...logged.filter((c) => c.entityType === entity && c.op !== "DELETE"));
+  }
+  list.push(...logged.filter((c) => c.op === "DELETE"));
+  return list;
 }
 
 /** Why the run cannot be undone (empty = it can). */
