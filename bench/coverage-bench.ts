@@ -19,7 +19,7 @@ import { openDatabase, describeTarget, type Database } from "@/server/db/databas
 import { applyMigrations } from "@/server/db/migrate";
 import { computeGapReport, REPORT_TRANSACTION } from "@/server/coverage/gap-report-data";
 import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
-import { queryAgencyBitmask, queryTrend, tuneReportTransaction } from "@/server/coverage/coverage-sql";
+import { queryTrend, tuneReportTransaction } from "@/server/coverage/coverage-sql";
 import { seedReference } from "../seeds/reference";
 import { generateDemoData } from "../seeds/demo-data";
 
@@ -145,7 +145,6 @@ async function main() {
     const version = await prisma.$queryRaw<{ v: string }[]>`SELECT version() AS v`;
     console.log(`server: ${version[0]?.v}`);
 
-    const agencyBitmask = await queryAgencyBitmask(prisma);
     const today = toIsoDate(new Date());
     const fy = args.fy ? Number(args.fy) : Number(today.slice(0, 4)) + (Number(today.slice(5, 7)) >= 10 ? 1 : 0) - 1;
     const period = fiscalYearPeriod(fy);
@@ -181,7 +180,7 @@ async function main() {
     const trend = () =>
       measured(async (tx) => {
         await tuneReportTransaction(tx);
-        return queryTrend(tx, { agencyId: null, sdoId: null }, fy - 9, fy, agencyBitmask);
+        return queryTrend(tx, { agencyId: null, sdoId: null }, fy - 9, fy);
       });
 
     // Same numbers? The engine's per-core-area rows must equal the hand-written ones.

@@ -114,11 +114,6 @@ function agencyCount(bitmask: boolean, column = Prisma.raw("a")): Prisma.Sql {
 /** True when agencies can be counted with the bitmasks of agencyCount: at most 64 of them. */
 const SQL_AGENCY_BITMASK = Prisma.sql`((SELECT count(*) FROM "Agency") <= 64)`;
 
-export async function queryAgencyBitmask(tx: SqlClient): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ bitmask: boolean }[]>`SELECT ${SQL_AGENCY_BITMASK} AS bitmask`;
-  return rows[0]?.bitmask ?? false;
-}
-
 function aggregates(agencyBitmask: boolean): Prisma.Sql {
   return Prisma.sql`
   count(*)::int AS n, count(DISTINCT p)::int AS np, ${agencyCount(agencyBitmask)} AS na, min(a) AS amin,
@@ -314,7 +309,7 @@ export async function queryEngagementAggregates(
   tx: SqlClient,
   scope: CoverageSqlScope,
   areas: readonly AreaCount[] = [],
-  /** Count distinct agencies with a bitmask (see queryAgencyBitmask); same numbers either way. */
+  /** Count distinct agencies with a bitmask (see SQL_AGENCY_BITMASK); same numbers either way. */
   agencyBitmask = false,
 ): Promise<EngagementAggregates> {
   const rows = await tx.$queryRaw<AggregateRow[]>(mainStatement(scope, areas, agencyBitmask));
@@ -475,7 +470,7 @@ export interface ReportContext {
   sdo: { id: string; acronym: string; name: string } | null;
   inventory: CoverageInventory;
   activities: ActivityCounts;
-  /** How to count distinct agencies in the aggregates (see queryAgencyBitmask). */
+  /** How to count distinct agencies in the aggregates (see SQL_AGENCY_BITMASK). */
   agencyBitmask: boolean;
 }
 
@@ -569,41 +564,113 @@ export interface TrendRow {
   depth: GroupMetrics["depth"];
 }
 
-/** Engagements active in each fiscal year from `first` to `last` (agency and SDO filters apply). */
-export async function queryTrend(
-  tx: SqlClient,
-  filter: { agencyId: string | null; sdoId: string | null },
-  first: number,
-  last: number,
-  /** Count distinct agencies with a bitmask (see queryAgencyBitmask); same numbers either way. */
-  agencyBitmask = false,
-): Promise<TrendRow[]> {
+/** The most fiscal years one trend query covers (a participant's years fit in one int4 mask). */
+export const TREND_MAX_YEARS = 31;
+
+/** The fiscal year (October to September) of a date column, as an integer. */
+const fiscalYearSql = (column: Prisma.Sql) => Prisma.sql`(date_part('year', ${column})::int + (date_part('month', ${column}) >= 10)::int)`;
+
+interface TrendDeltaRow {
+  kind: "delta";
+  i: number;
+  n: number;
+  ld: number;
+  d1: number;
+  d2: number;
+  d3: number;
+  d4: number;
+  participants: null;
+  agencies: null;
+}
+interface TrendPeopleRow {
+  kind: "people";
+  participants: number[];
+  agencies: number[];
+}
+
+/**
+ * Engagements active in each fiscal year from `first` to `last` (agency and SDO filters
+ * apply). No engagement is repeated for each year it spans: each one becomes the range
+ * of year indexes i1..i2 it is active in, then
+ * - the additive counts are a running sum of changes: +1 at i1, -1 after i2 (grouped by
+ *   index in the database, summed here over at most 2 x 31 rows);
+ * - distinct participants and agencies per year come from one mask of active years per
+ *   participant (bit i set: active in year first + i), OR-ed per participant and per agency.
+ * All in hash aggregations: no sort over the engagements.
+ */
+export async function queryTrend(tx: SqlClient, filter: { agencyId: string | null; sdoId: string | null }, first: number, last: number): Promise<TrendRow[]> {
+  const years = last - first + 1;
+  if (!Number.isInteger(first) || !Number.isInteger(last) || years < 1 || years > TREND_MAX_YEARS) {
+    throw new RangeError(`a trend covers 1 to ${TREND_MAX_YEARS} fiscal years, not ${first}..${last}`);
+  }
   const agency = filter.agencyId ? Prisma.sql`AND e."agencyId" = ${filter.agencyId}` : Prisma.empty;
   const sdo = filter.sdoId ? Prisma.sql`AND COALESCE(cm."sdoId", s."sdoId") = ${filter.sdoId}` : Prisma.empty;
   const sdoJoins = filter.sdoId
     ? Prisma.sql`LEFT JOIN "Standard" s ON s.id = CASE WHEN e."committeeId" IS NULL THEN e."standardId" END
        LEFT JOIN "Committee" cm ON cm.id = COALESCE(e."committeeId", s."committeeId")`
     : Prisma.empty;
-  const rows = await tx.$queryRaw<(Omit<TrendRow, "depth"> & { d1: number; d2: number; d3: number; d4: number })[]>`
-WITH fy AS (
-  SELECT y, make_date(y - 1, 10, 1) AS fy_start, make_date(y, 9, 30) AS fy_end FROM generate_series(${first}::int, ${last}::int) AS y
-), pm AS MATERIALIZED (
-  SELECT id, (row_number() OVER ())::int AS n, (dense_rank() OVER (ORDER BY "agencyId"))::int AS an FROM "Participant"
+  const firstYear = Prisma.raw(String(first));
+  const lastYear = Prisma.raw(String(last));
+  const bit = (mask: string, i: number) => Prisma.raw(`(count(*) FILTER (WHERE ${mask} & ${(2 ** i) | 0} <> 0))::int`);
+  const perYear = (mask: string) => Prisma.sql`ARRAY[${Prisma.join(Array.from({ length: years }, (_, i) => bit(mask, i)))}]`;
+  const rows = await tx.$queryRaw<(TrendDeltaRow | TrendPeopleRow)[]>`
+WITH pm AS MATERIALIZED (
+  SELECT id, (row_number() OVER ())::int AS n FROM "Participant"
 ), e AS MATERIALIZED (
-  SELECT pm.n AS p, pm.an AS a, e."startDate", e."endDate",
+  SELECT pm.n AS p, e."agencyId" AS agency,
+    GREATEST(${fiscalYearSql(Prisma.sql`e."startDate"`)}, ${firstYear}) - ${firstYear} AS i1,
+    LEAST(COALESCE(${fiscalYearSql(Prisma.sql`e."endDate"`)}, ${lastYear}), ${lastYear}) - ${firstYear} AS i2,
     (CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
     (e.role IN (${LEADERSHIP_SQL})) AS ld
   FROM "Engagement" e JOIN pm ON pm.id = e."participantId" ${sdoJoins}
-  WHERE e."startDate" <= make_date(${last}::int, 9, 30) AND (e."endDate" IS NULL OR e."endDate" >= make_date(${first}::int - 1, 10, 1))
+  WHERE e."startDate" <= make_date(${lastYear}, 9, 30) AND (e."endDate" IS NULL OR e."endDate" >= make_date(${firstYear} - 1, 10, 1))
   ${agency} ${sdo}
+), ps AS MATERIALIZED (
+  -- Years i1..i2 as bits: all bits up to i2, less those below i1.
+  SELECT p, min(agency) AS agency, bit_or(((1 << i2) - 1 + (1 << i2)) # ((1 << i1) - 1)) AS m FROM e GROUP BY p
 )
-SELECT fy.y AS "fiscalYear", count(e.p)::int AS engagements, count(DISTINCT e.p)::int AS participants,
-  ${agencyCount(agencyBitmask, Prisma.raw("e.a"))} AS agencies, (count(*) FILTER (WHERE e.ld))::int AS leadership,
-  (count(*) FILTER (WHERE e.d = 1))::int AS d1, (count(*) FILTER (WHERE e.d = 2))::int AS d2,
-  (count(*) FILTER (WHERE e.d = 3))::int AS d3, (count(*) FILTER (WHERE e.d = 4))::int AS d4
-FROM fy LEFT JOIN e ON e."startDate" <= fy.fy_end AND (e."endDate" IS NULL OR e."endDate" >= fy.fy_start)
-GROUP BY fy.y ORDER BY fy.y`;
-  return rows.map(({ d1, d2, d3, d4, ...r }) => ({ ...r, depth: { OBSERVE: d1, ATTEND: d2, CONTRIBUTE: d3, LEAD: d4 } }));
+SELECT 'delta' AS kind, i, sum(n)::int AS n, sum(ld)::int AS ld, sum(d1)::int AS d1, sum(d2)::int AS d2, sum(d3)::int AS d3, sum(d4)::int AS d4,
+  NULL::int[] AS participants, NULL::int[] AS agencies
+FROM (
+  SELECT i1 AS i, count(*) AS n, count(*) FILTER (WHERE ld) AS ld, count(*) FILTER (WHERE d = 1) AS d1,
+    count(*) FILTER (WHERE d = 2) AS d2, count(*) FILTER (WHERE d = 3) AS d3, count(*) FILTER (WHERE d = 4) AS d4
+  FROM e GROUP BY i1
+  UNION ALL
+  SELECT i2 + 1, -count(*), -count(*) FILTER (WHERE ld), -count(*) FILTER (WHERE d = 1),
+    -count(*) FILTER (WHERE d = 2), -count(*) FILTER (WHERE d = 3), -count(*) FILTER (WHERE d = 4)
+  FROM e GROUP BY i2
+) x GROUP BY i
+UNION ALL
+SELECT 'people', NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  (SELECT ${perYear("m")} FROM ps),
+  (SELECT ${perYear("m")} FROM (SELECT bit_or(m) AS m FROM ps GROUP BY agency) g)`;
+  const out: TrendRow[] = Array.from({ length: years }, (_, i) => ({
+    fiscalYear: first + i,
+    engagements: 0,
+    participants: 0,
+    agencies: 0,
+    leadership: 0,
+    depth: { OBSERVE: 0, ATTEND: 0, CONTRIBUTE: 0, LEAD: 0 },
+  }));
+  for (const row of rows) {
+    if (row.kind === "people") {
+      out.forEach((year, i) => {
+        year.participants = row.participants[i] ?? 0;
+        year.agencies = row.agencies[i] ?? 0;
+      });
+      continue;
+    }
+    // A change at index i holds for every year from i on.
+    for (const year of out.slice(row.i)) {
+      year.engagements += row.n;
+      year.leadership += row.ld;
+      year.depth.OBSERVE += row.d1;
+      year.depth.ATTEND += row.d2;
+      year.depth.CONTRIBUTE += row.d3;
+      year.depth.LEAD += row.d4;
+    }
+  }
+  return out;
 }
 
 /** Fiscal year of the earliest engagement start, or null when there are none. */

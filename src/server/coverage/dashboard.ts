@@ -11,7 +11,7 @@ import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { listAgency } from "@/server/participation/scope";
-import { queryAgencyBitmask, queryFirstEngagementDay, queryTrend } from "./coverage-sql";
+import { queryFirstEngagementDay, queryTrend } from "./coverage-sql";
 import { computeGapReport, REPORT_TRANSACTION, type GapReportRequest, type Tx } from "./gap-report-data";
 import { periodOf } from "./report-filters";
 
@@ -95,7 +95,7 @@ export interface DashboardData {
 async function readTrend(tx: Tx, request: GapReportRequest, lastFy: number, weights: DepthWeights): Promise<{ trend: TrendPoint[]; firstFy: number }> {
   const firstDay = await queryFirstEngagementDay(tx);
   const firstFy = Math.max(firstDay ? fiscalYearOf(firstDay) : lastFy, lastFy - TREND_YEARS + 1);
-  const rows = await queryTrend(tx, { agencyId: request.agencyId, sdoId: request.sdoId }, firstFy, lastFy, await queryAgencyBitmask(tx));
+  const rows = await queryTrend(tx, { agencyId: request.agencyId, sdoId: request.sdoId }, firstFy, lastFy);
   return {
     firstFy,
     trend: rows.map((r) => ({
