@@ -57,6 +57,20 @@ describe("readInventoryCsv", () => {
     expect(inv.errors[0]!.message).toMatch(message);
   });
 
+  it("gives a repeated cell the same verdict on every row (field results are reused within a file)", async () => {
+    const rows = ["A", "B", "C"].map((d) => `X,,,,,${d},T,finished,CA-CRYPTO;Identity,,INFERRED,S-1`);
+    const bad = await read([HEADER, ...rows].join("\n"));
+    expect(bad.errors.map((e) => [e.line, e.column, e.message])).toEqual(
+      [2, 3, 4].map((line) => [line, "stage", expect.stringMatching(/^unknown stage "finished"/)]),
+    );
+    const good = await read([HEADER, ...rows.map((r) => r.replace("finished", "published"))].join("\n"));
+    expect(good.errors).toEqual([]);
+    const lists = good.items.map((i) => (i.kind === "standard" ? i.standard.coreAreas : null));
+    expect(lists).toEqual([["CA-CRYPTO", "Identity"], ["CA-CRYPTO", "Identity"], ["CA-CRYPTO", "Identity"]]);
+    // Shared between rows, so frozen: no row can change another's.
+    expect(Object.isFrozen(lists[0])).toBe(true);
+  });
+
   it("reports unknown columns and ignores them", async () => {
     const inv = await read(`${HEADER},colour\nX,,,,,A,T,PUBLISHED,,,INFERRED,,blue\n`);
     expect(inv.warnings).toEqual(["Unknown column ignored: colour."]);

@@ -61,6 +61,37 @@ const csvStandardRow = csvRow.extend({
 });
 /** Columns whose schema comes from standardShape: one message each (the first). */
 const STANDARD_ONLY_COLUMNS = new Set(["title", "stage", "year", "note", "core_areas", "key_applications"]);
+const STANDARD_ROW_FIELDS = Object.entries(csvStandardRow.shape) as [keyof typeof csvStandardRow.shape, z.ZodType][];
+
+type FieldResult = { ok: true; value: unknown } | { ok: false; messages: string[] };
+
+/**
+ * Results of the field schemas per column and cell value, for one file. A file repeats
+ * most values (its SDOs, committees, stages, provenance, sources, core areas) thousands
+ * of times; the schemas are pure, so a value already checked by a column's schema gets
+ * that schema's verdict again without re-running it. Designations and titles are nearly
+ * unique and always run. Bounded: a column stops caching after CACHE_LIMIT values.
+ */
+export class FieldVerdicts {
+  private readonly byColumn = new Map<string, Map<string | undefined, FieldResult>>();
+  check(column: string, schema: z.ZodType, value: string | undefined): FieldResult {
+    const cacheable = column !== "title" && column !== "standard_designation";
+    let cache = cacheable ? this.byColumn.get(column) : undefined;
+    const hit = cache?.get(value);
+    if (hit) return hit;
+    const parsed = schema.safeParse(value);
+    // Lists are shared by every row with the same cell: frozen, so none can change another's.
+    const result: FieldResult = parsed.success
+      ? { ok: true, value: Array.isArray(parsed.data) ? Object.freeze(parsed.data) : parsed.data }
+      : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+    if (cacheable) {
+      if (!cache) this.byColumn.set(column, (cache = new Map()));
+      if (cache.size < CACHE_LIMIT) cache.set(value, result);
+    }
+    return result;
+  }
+}
+const CACHE_LIMIT = 2000;
 
 function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) => string = (k) => k): RowError[] {
   return error.issues.map((issue) => ({
@@ -73,51 +104,55 @@ function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) =
 type Cells = Partial<Record<CsvColumnName, string>>;
 
 /** One data row -> an item, or its errors. Absent columns stay undefined ("not given"). */
-export function csvRecordToItem(line: number, cells: Cells, rowNumber = line): { item: InventoryItem } | { errors: RowError[] } {
+export function csvRecordToItem(
+  line: number,
+  cells: Cells,
+  rowNumber = line,
+  verdicts: FieldVerdicts = new FieldVerdicts(),
+): { item: InventoryItem } | { errors: RowError[] } {
   const designation = cells.standard_designation?.trim();
   if (designation) {
-    const parsed = csvStandardRow.safeParse({
-      sdo_acronym: cells.sdo_acronym,
-      sdo_name: cells.sdo_name,
-      sdo_type: cells.sdo_type,
-      committee: cells.committee,
-      committee_title: cells.committee_title,
-      standard_designation: cells.standard_designation,
+    // csvStandardRow field by field, in its key order: what safeParse of the object does
+    // (it has no object-level checks), with each field's verdict looked up in `verdicts`.
+    const input: Record<string, string | undefined> = {
+      ...cells,
       provenance: cells.provenance ?? "",
-      source: cells.source,
       title: cells.title ?? "",
       stage: cells.stage ?? "",
-      year: cells.year,
-      note: cells.note,
-      core_areas: cells.core_areas,
-      key_applications: cells.key_applications,
-    });
-    if (!parsed.success) {
-      const errors: RowError[] = [];
-      for (const e of issuesToErrors(line, parsed.error)) {
-        if (e.column && STANDARD_ONLY_COLUMNS.has(e.column) && errors.some((x) => x.column === e.column)) continue;
-        errors.push(e);
+    };
+    const r: Record<string, unknown> = {};
+    let errors: RowError[] | null = null;
+    for (const [column, schema] of STANDARD_ROW_FIELDS) {
+      const result = verdicts.check(column, schema, input[column]);
+      if (result.ok) {
+        r[column] = result.value;
+        continue;
       }
-      return { errors };
+      errors ??= [];
+      for (const message of result.messages) {
+        if (STANDARD_ONLY_COLUMNS.has(column) && errors.some((x) => x.column === column)) continue;
+        errors.push({ line, column, message });
+      }
     }
-    const r = parsed.data;
+    if (errors) return { errors };
+    const row = r as z.output<typeof csvStandardRow>;
     return {
       item: {
         kind: "standard",
         row: rowNumber,
         line,
-        sdo: { acronym: r.sdo_acronym, name: r.sdo_name, type: r.sdo_type },
-        committee: r.committee ? { designation: r.committee, title: r.committee_title } : null,
+        sdo: { acronym: row.sdo_acronym, name: row.sdo_name, type: row.sdo_type },
+        committee: row.committee ? { designation: row.committee, title: row.committee_title } : null,
         standard: {
-          designation: r.standard_designation!,
-          title: r.title,
-          stage: r.stage,
-          year: r.year,
-          note: r.note,
-          provenance: r.provenance,
-          sourceRefs: r.source,
-          coreAreas: r.core_areas,
-          keyApplications: r.key_applications,
+          designation: row.standard_designation!,
+          title: row.title,
+          stage: row.stage,
+          year: row.year,
+          note: row.note,
+          provenance: row.provenance,
+          sourceRefs: row.source,
+          coreAreas: row.core_areas,
+          keyApplications: row.key_applications,
         },
       },
     };
@@ -185,6 +220,7 @@ const MAX_RECORD_CHARS = 100_000;
 export async function readInventoryCsv(text: string, options: { onProgress?: OnProgress; maxRows?: number } = {}): Promise<ParseResult> {
   const maxRows = options.maxRows ?? MAX_ROWS;
   const records = new CsvRecords(text, MAX_RECORD_CHARS);
+  const verdicts = new FieldVerdicts();
   const items: InventoryItem[] = [];
   const errors: RowError[] = [];
   const warnings: string[] = [];
@@ -235,7 +271,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
         const name = positions[i];
         if (name) cells[name] = record[i] ?? "";
       }
-      const result = csvRecordToItem(line, cells, rowsTotal);
+      const result = csvRecordToItem(line, cells, rowsTotal, verdicts);
       if ("item" in result) items.push(result.item);
       else errors.push(...result.errors);
       if (options.onProgress && rowsTotal - lastReport >= 2000) {

@@ -39,6 +39,13 @@ const ESCAPES = /[\\"]/g;
 
 /** A PostgreSQL array literal of text: every element quoted, null as NULL. */
 export function textArrayLiteral(values: readonly (string | null | undefined)[]): string {
+  let plain = true;
+  for (let i = 0; i < values.length && plain; i++) {
+    const v = values[i];
+    plain = v != null && !NEEDS_ESCAPE.test(v);
+  }
+  // The common case (no null, nothing to escape) in one join, without a string per element.
+  if (plain) return values.length ? `{"${values.join('","')}"}` : "{}";
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
