@@ -13,8 +13,11 @@
 // - core areas and key applications are attached with one join each (committee links,
 //   plus standard links the committee does not already give);
 // - each dimension is one sort-based aggregation; GROUPING SETS give the coarser level
-//   (core area from core area × SDO, SDO from SDO × committee) from the same sort; the
-//   totals and the AREA_ENGAGEMENT counts share one more pass.
+//   (core area from core area × SDO, SDO from SDO × committee) from the same sort; distinct
+//   agencies are counted with bitmasks (agencyCount); the totals take their distinct
+//   counts from one row per participant and share a pass with the AREA_ENGAGEMENT counts.
+// The inventory counts (reference data only) are reused while InventoryVersion's token,
+// which triggers renew on every inventory write, is unchanged.
 import { Prisma } from "@/generated/prisma/client";
 import {
   ACTIVITY_KINDS,
@@ -103,11 +106,10 @@ type DevTuple = [id: string, stage: StageName, designation: string, title: strin
  * (allocated), which made a 64-bit mask slower there than DISTINCT. Beyond 64 agencies,
  * the plain DISTINCT count (see SQL_AGENCY_BITMASK).
  */
-function agencyCount(bitmask: boolean, column = Prisma.raw("a")): Prisma.Sql {
-  if (!bitmask) return Prisma.sql`count(DISTINCT ${column})::int`;
+function agencyCount(bitmask: boolean): Prisma.Sql {
+  if (!bitmask) return Prisma.sql`count(DISTINCT a)::int`;
   const bits = (first: number) =>
-    Prisma.sql`coalesce(bit_count(bit_or(CASE WHEN ${column} BETWEEN ${Prisma.raw(String(first))} AND ${Prisma.raw(String(first + 31))}
-      THEN 1 << (${column} - ${Prisma.raw(String(first))}) END)::bit(32)), 0)`;
+    Prisma.raw(`coalesce(bit_count(bit_or(CASE WHEN a BETWEEN ${first} AND ${first + 31} THEN 1 << (a - ${first}) END)::bit(32)), 0)`);
   return Prisma.sql`(${bits(1)} + ${bits(33)})::int`;
 }
 
