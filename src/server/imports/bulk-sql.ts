@@ -151,30 +151,39 @@ export async function deleteByIds(tx: Tx, table: InventoryEntity, ids: string[])
 
 // ---- Reading current state.
 
-/** Current state of standards (with their links), by id. */
+/**
+ * Current state of standards (with their links), by id or by SDO. Read as one JSON
+ * document (one row): for 50k standards, decoding 50k rows of 12 columns through the
+ * driver cost several times more than JSON.parse.
+ */
 export async function readStandards(tx: Tx, where: { ids?: string[]; sdoIds?: string[] }): Promise<WithId<StandardState>[]> {
   const filter = where.ids ? `s.id = ANY($1::text[])` : `s."sdoId" = ANY($1::text[])`;
-  const rows = await tx.$queryRawUnsafe<(WithId<StandardState> & { coreAreaIds: string[] | null; keyApplicationIds: string[] | null })[]>(
-    `SELECT s.id, s."sdoId", s."committeeId", s.designation, s.title, s.stage::text AS stage, s.year, s.note,
-            s.provenance::text AS provenance, s."sourceRefs",
-            (SELECT array_agg(l."coreAreaId") FROM "StandardCoreArea" l WHERE l."standardId" = s.id) AS "coreAreaIds",
-            (SELECT array_agg(l."keyApplicationId") FROM "StandardKeyApplication" l WHERE l."standardId" = s.id) AS "keyApplicationIds"
-     FROM "Standard" s WHERE ${filter}`,
+  const links = (table: string, column: string) =>
+    `SELECT l."standardId", array_agg(l."${column}") AS ids FROM "${table}" l WHERE l."standardId" IN (SELECT id FROM s) GROUP BY 1`;
+  const [row] = await tx.$queryRawUnsafe<{ j: string | null }[]>(
+    `WITH s AS (SELECT * FROM "Standard" s WHERE ${filter}),
+          ca AS (${links("StandardCoreArea", "coreAreaId")}),
+          ka AS (${links("StandardKeyApplication", "keyApplicationId")})
+     SELECT json_agg(json_build_array(s.id, s."sdoId", s."committeeId", s.designation, s.title, s.stage::text, s.year, s.note,
+                                      s.provenance::text, s."sourceRefs", ca.ids, ka.ids))::text AS j
+     FROM s LEFT JOIN ca ON ca."standardId" = s.id LEFT JOIN ka ON ka."standardId" = s.id`,
     where.ids ?? where.sdoIds ?? [],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    sdoId: r.sdoId,
-    committeeId: r.committeeId,
-    designation: r.designation,
-    title: r.title,
-    stage: r.stage,
-    year: r.year,
-    note: r.note,
-    provenance: r.provenance,
-    sourceRefs: r.sourceRefs,
-    coreAreaIds: [...(r.coreAreaIds ?? [])].sort(),
-    keyApplicationIds: [...(r.keyApplicationIds ?? [])].sort(),
+  type Row = [string, string, string | null, string, string, StandardState["stage"], number | null, string | null, StandardState["provenance"], string[], string[] | null, string[] | null];
+  const sorted = (ids: string[] | null) => (!ids ? [] : ids.length > 1 ? ids.sort() : ids);
+  return ((row?.j ? JSON.parse(row.j) : []) as Row[]).map(([id, sdoId, committeeId, designation, title, stage, year, note, provenance, sourceRefs, ca, ka]) => ({
+    id,
+    sdoId,
+    committeeId,
+    designation,
+    title,
+    stage,
+    year,
+    note,
+    provenance,
+    sourceRefs,
+    coreAreaIds: sorted(ca),
+    keyApplicationIds: sorted(ka),
   }));
 }
 

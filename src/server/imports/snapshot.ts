@@ -59,12 +59,15 @@ export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanS
  * it names (with prefixes and parents), those of its SDOs, those its SDOs' standards use,
  * and all their ancestors; its SDOs' standards with their links; core areas, key
  * applications; in sync mode, what uses its SDOs' records. Whole rows (updatedAt too):
- * any write to them since the preview counts as a change.
+ * any write to them since the preview counts as a change. The many rows (standards and
+ * their links) count by key and xmin, the transaction that wrote their current version:
+ * any later write (update, delete and re-insert) gives a new one. Reading them as text
+ * took most of a re-import's preview.
  */
 export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
   const rows = await tx.$queryRawUnsafe<{ digest: string }[]>(
     `WITH RECURSIVE sdo AS (SELECT * FROM "Sdo" WHERE acronym = ANY($1::text[])),
-     std AS (SELECT * FROM "Standard" WHERE "sdoId" IN (SELECT id FROM sdo)),
+     std AS (SELECT id, xmin, "committeeId" FROM "Standard" WHERE "sdoId" IN (SELECT id FROM sdo)),
      com AS (
        SELECT c.id, c."parentId" FROM "Committee" c
        WHERE c.designation = ANY($2::text[]) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
@@ -73,9 +76,11 @@ export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
      SELECT md5(concat_ws('#',
        (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM sdo t),
        (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM "Committee" t WHERE t.id IN (SELECT id FROM com)),
-       (SELECT string_agg(t::text, '|' ORDER BY t.id) FROM std t),
-       (SELECT string_agg(t::text, '|' ORDER BY t::text) FROM "StandardCoreArea" t WHERE t."standardId" IN (SELECT id FROM std)),
-       (SELECT string_agg(t::text, '|' ORDER BY t::text) FROM "StandardKeyApplication" t WHERE t."standardId" IN (SELECT id FROM std)),
+       (SELECT string_agg(t.id || ':' || t.xmin, '|' ORDER BY t.id) FROM std t),
+       (SELECT string_agg(t."standardId" || ':' || t."coreAreaId" || ':' || t.xmin, '|' ORDER BY t."standardId", t."coreAreaId")
+          FROM "StandardCoreArea" t WHERE t."standardId" IN (SELECT id FROM std)),
+       (SELECT string_agg(t."standardId" || ':' || t."keyApplicationId" || ':' || t.xmin, '|' ORDER BY t."standardId", t."keyApplicationId")
+          FROM "StandardKeyApplication" t WHERE t."standardId" IN (SELECT id FROM std)),
        (SELECT string_agg(t.id || '=' || t.name, '|' ORDER BY t.id) FROM "CoreArea" t),
        (SELECT string_agg(t.id || '=' || t.name, '|' ORDER BY t.id) FROM "KeyApplication" t),
        CASE WHEN $3 THEN (SELECT string_agg(concat_ws(',', u.kind, u.id, u.n, u.what), '|' ORDER BY u.kind, u.id, u.what)
