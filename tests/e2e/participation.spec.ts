@@ -218,6 +218,35 @@ test("two browsers edit the same engagement: the second save gets the conflict w
   await second.context.close();
 });
 
+test("an admin, whose scope holds more people than a list can show, searches for the participant", async ({ browser }) => {
+  const { context, page } = await as(browser, "ADMIN", "/engagements/new");
+  // The demo data has 400 people: the field searches instead of listing them all.
+  const matches = page.locator("#engagement-participantId");
+  await expect(page.getByText("20 people found (first 20; type more to narrow).")).toBeVisible();
+  await page.getByLabel("Search people").fill(PERSON);
+  await expect(page.getByText("1 person found.")).toBeVisible();
+  await matches.selectOption({ label: `${PERSON} (NIST)` });
+  // A failed submit keeps the chosen person, label included.
+  await page.getByRole("button", { name: "Add engagement" }).click();
+  await expect(page.locator("main").getByRole("alert")).toBeFocused();
+  await expect(matches).toHaveValue(state.participantId!);
+  await expect(matches.locator("option:checked")).toHaveText(`${PERSON} (NIST)`);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "participation-engagement-participant-search");
+
+  await page.locator("#engagement-sdoId").selectOption("SDO-IETF");
+  const wg = page.locator("#engagement-committeeId option", { hasText: "IETF TLS WG" });
+  await expect(wg).toHaveCount(1);
+  await page.locator("#engagement-committeeId").selectOption((await wg.getAttribute("value"))!);
+  await page.getByLabel("Role").selectOption("OBSERVER");
+  await page.getByLabel(/^Observe/).check();
+  await page.getByLabel("Start date").fill("2025-02-01");
+  await page.getByRole("button", { name: "Add engagement" }).click();
+  await expect(page.getByText("The engagement was added.")).toBeVisible();
+  await expect(page.locator("main dl")).toContainText(PERSON);
+  await context.close();
+});
+
 test("a coordinator cannot see or change another agency's rows, in the UI or by a crafted POST", async ({ browser }) => {
   const admin = await as(browser, "ADMIN", "/");
   const foreignBefore = await engagementFacts(admin.page, state.foreignEngagementId!);

@@ -26,7 +26,7 @@ export default async function NewActivityPage({ searchParams }: Props) {
       <PageHeading title="Add an activity" lead={<p>Log an activity that evidences the NISTIR 8074 recommendations beyond committee seats.</p>} />
       <ActivityForm
         agencies={agencies}
-        participants={people.map((p) => ({ id: p.id, label: pinned ? p.name : `${p.name} (${p.agency.acronym})` }))}
+        participants={people}
         sdos={sdos}
         initialCommittees={[]}
         initial={{

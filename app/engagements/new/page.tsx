@@ -4,7 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { requirePage } from "@/server/auth/session";
 import { sdoChoices } from "@/server/participation/options";
-import { participantChoices } from "@/server/participation/participants";
+import { participantFieldChoices } from "@/server/participation/participants";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { PageHeading } from "@/ui/page-heading";
 import { EngagementForm } from "@/ui/participation/engagement-form";
@@ -17,14 +17,13 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function NewEngagementPage({ searchParams }: Props) {
   await connection();
   const session = await requirePage("participation.write", "/engagements/new");
-  const [people, sdos] = await Promise.all([participantChoices(session.scope), sdoChoices()]);
-  const requested = first((await searchParams).participant) ?? "";
-  const participants = people.map((p) => ({ id: p.id, label: session.scope.agencyId ? p.name : `${p.name} (${p.agency.acronym})` }));
+  const requested = first((await searchParams).participant) || undefined;
+  const [{ participants, participant }, sdos] = await Promise.all([participantFieldChoices(session.scope, requested, { keepInactive: false }), sdoChoices()]);
   return (
     <>
       <Breadcrumbs items={[{ href: "/engagements", label: "Engagements" }, { label: "Add an engagement" }]} />
       <PageHeading title="Add an engagement" lead={<p>Record a person&apos;s seat in a committee, and optionally the standard they work on.</p>} />
-      {participants.length === 0 ? (
+      {participants?.length === 0 ? (
         <p>
           There are no active participants yet. <Link href="/participants/new">Add a participant</Link> first.
         </p>
@@ -34,7 +33,8 @@ export default async function NewEngagementPage({ searchParams }: Props) {
           sdos={sdos}
           initialCommittees={[]}
           initial={{
-            participantId: participants.some((p) => p.id === requested) ? requested : "",
+            participantId: participant?.id ?? "",
+            participant,
             sdoId: "",
             committeeId: "",
             standard: null,

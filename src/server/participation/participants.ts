@@ -126,10 +126,66 @@ export async function listParticipants(scope: Scope, f: ParticipantFilters) {
 }
 
 /** Choices for the engagement form: active people the caller may assign. */
-export async function participantChoices(scope: Scope) {
-  return db.participant.findMany({
+/** Up to this many active people in scope are listed in a form's select; beyond, it searches. */
+export const PARTICIPANT_LIST_LIMIT = 200;
+/** Matches returned by one participant search. */
+export const PARTICIPANT_SEARCH_LIMIT = 20;
+
+export interface ParticipantChoice {
+  id: string;
+  label: string;
+}
+
+const choiceSelect = { id: true, name: true, agency: { select: { acronym: true } } } satisfies Prisma.ParticipantSelect;
+
+/** A person as a form lists them: with their agency when the reader sees several agencies. */
+function toChoice(scope: Scope, p: Prisma.ParticipantGetPayload<{ select: typeof choiceSelect }>): ParticipantChoice {
+  return { id: p.id, label: scope.agencyId ? p.name : `${p.name} (${p.agency.acronym})` };
+}
+
+/**
+ * The active people in scope for a form's participant select, or null when there are more
+ * than PARTICIPANT_LIST_LIMIT (the form then searches them, see searchParticipantChoices).
+ */
+export async function participantChoices(scope: Scope): Promise<ParticipantChoice[] | null> {
+  const people = await db.participant.findMany({
     where: { active: true, ...agencyWhere(scope) },
-    orderBy: [{ name: "asc" }],
-    select: { id: true, name: true, agency: { select: { acronym: true } } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: PARTICIPANT_LIST_LIMIT + 1,
+    select: choiceSelect,
   });
+  return people.length > PARTICIPANT_LIST_LIMIT ? null : people.map((p) => toChoice(scope, p));
+}
+
+/** Active people in scope whose name or email contains `q` (all when empty), at most PARTICIPANT_SEARCH_LIMIT. */
+export async function searchParticipantChoices(scope: Scope, q: string | undefined): Promise<ParticipantChoice[]> {
+  const text: Prisma.ParticipantWhereInput = q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { email: { contains: q, mode: "insensitive" } }] } : {};
+  const people = await db.participant.findMany({
+    where: { AND: [{ active: true, ...agencyWhere(scope) }, text] },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: PARTICIPANT_SEARCH_LIMIT,
+    select: choiceSelect,
+  });
+  return people.map((p) => toChoice(scope, p));
+}
+
+/**
+ * What a form's participant field needs: the list (or null: search) and the chosen person,
+ * if any, with their label. On an edit page the record's own person stays choosable even
+ * when inactive (marked so); a new record may only preselect an active person.
+ */
+export async function participantFieldChoices(
+  scope: Scope,
+  chosenId: string | undefined,
+  options: { keepInactive: boolean },
+): Promise<{ participants: ParticipantChoice[] | null; participant: ParticipantChoice | null }> {
+  const [list, person] = await Promise.all([
+    participantChoices(scope),
+    chosenId ? db.participant.findFirst({ where: { id: chosenId, ...agencyWhere(scope) }, select: { ...choiceSelect, active: true } }) : null,
+  ]);
+  if (!person || (!person.active && !options.keepInactive)) return { participants: list, participant: null };
+  const chosen = toChoice(scope, person);
+  if (!person.active) chosen.label += " (inactive)";
+  const participants = list && !list.some((p) => p.id === chosen.id) ? [chosen, ...list] : list;
+  return { participants, participant: chosen };
 }

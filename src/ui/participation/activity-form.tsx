@@ -5,7 +5,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput } from "@/domain/participation/inputs";
 import { createActivityAction, updateActivityAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenStandard } from "./form-bits";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
+import { ParticipantField } from "./participant-field";
 import { PlaceFields, type Choice } from "./place-fields";
 
 export interface ActivityFormValues {
@@ -18,6 +19,8 @@ export interface ActivityFormValues {
   startDate: string;
   endDate: string;
   participantId: string;
+  /** The chosen person with their label (shown when the field searches). */
+  participant?: Choice | null;
   sdoId: string;
   committeeId: string;
   standard: Choice | null;
@@ -63,7 +66,8 @@ export function ActivityForm({
   initial: ActivityFormValues;
   /** Null for coordinators: their agency is fixed. */
   agencies: Choice[] | null;
-  participants: Choice[];
+  /** Null: too many people in scope to list; the field searches them. */
+  participants: Choice[] | null;
   sdos: Choice[];
   initialCommittees: Choice[];
 }) {
@@ -75,10 +79,10 @@ export function ActivityForm({
     (data: { id: string }) => router.push(`/activities/${encodeURIComponent(data.id)}?saved=${editing ? "updated" : "created"}`),
     { horizon: true },
   );
-  const v = (name: Exclude<keyof ActivityFormValues, "standard" | "version">): string => state.values[name] ?? String(initial[name] ?? "");
+  const v = (name: Exclude<keyof ActivityFormValues, "standard" | "participant" | "version">): string => state.values[name] ?? String(initial[name] ?? "");
   const p = "activity";
   // Keeps the chosen standard's label after a failed submit.
-  const standard = chosenStandard(state.values, initial.standard);
+  const standard = chosenChoice(state.values, "standard", initial.standard);
   return (
     <div>
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={CURRENT_LABELS} />
@@ -132,16 +136,16 @@ export function ActivityForm({
         <Field id={`${p}-counterpart`} label="Counterpart" hint="The other party, e.g. a foreign agency or a company." error={errorFor("counterpart")} optional>
           <input {...controlProps(`${p}-counterpart`, errorFor("counterpart"), true)} name="counterpart" type="text" defaultValue={v("counterpart")} />
         </Field>
-        <Field id={`${p}-participantId`} label="Participant" hint="A person of the same agency who took part." error={errorFor("participantId")} optional>
-          <select {...controlProps(`${p}-participantId`, errorFor("participantId"), true)} name="participantId" defaultValue={v("participantId")}>
-            <option value="">No participant</option>
-            {participants.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ParticipantField
+          prefix={p}
+          participants={participants}
+          chosen={chosenChoice(state.values, "participant", initial.participant ?? null)}
+          value={v("participantId")}
+          error={errorFor("participantId")}
+          required={false}
+          hint="A person of the same agency who took part."
+          emptyLabel="No participant"
+        />
         <PlaceFields
           prefix={p}
           sdos={sdos}

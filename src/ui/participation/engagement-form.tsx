@@ -8,13 +8,16 @@ import {
   DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, isLeadership, ROLE_LABELS,
 } from "@/domain/participation/inputs";
 import { createEngagementAction, updateEngagementAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenStandard } from "./form-bits";
+import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
+import { ParticipantField } from "./participant-field";
 import { PlaceFields, type Choice } from "./place-fields";
 
 export interface EngagementFormValues {
   id?: string;
   version?: number;
   participantId: string;
+  /** The chosen person with their label (shown when the field searches). */
+  participant?: Choice | null;
   sdoId: string;
   committeeId: string;
   standard: Choice | null;
@@ -62,7 +65,8 @@ export function EngagementForm({
   initialCommittees,
   initial,
 }: {
-  participants: Choice[];
+  /** Null: too many people in scope to list; the field searches them. */
+  participants: Choice[] | null;
   sdos: Choice[];
   initialCommittees: Choice[];
   initial: EngagementFormValues;
@@ -78,23 +82,23 @@ export function EngagementForm({
   const v = (name: keyof EngagementFormValues & string): string => state.values[name] ?? String(initial[name] ?? "");
   const p = "engagement";
   // Keeps the chosen standard's label after a failed submit.
-  const standard = chosenStandard(state.values, initial.standard);
+  const standard = chosenChoice(state.values, "standard", initial.standard);
 
   return (
     <div>
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={ENGAGEMENT_CURRENT_LABELS} />
       <form key={state.submission} action={formAction} noValidate className="space-y-6">
         <LockFields id={initial.id} version={initial.version} />
-        <Field id={`${p}-participantId`} label="Participant" hint="Active people of your agency. Add a person first if they are missing." error={errorFor("participantId")}>
-          <select {...controlProps(`${p}-participantId`, errorFor("participantId"), true)} name="participantId" defaultValue={v("participantId")} required>
-            <option value="">Choose a participant</option>
-            {participants.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ParticipantField
+          prefix={p}
+          participants={participants}
+          chosen={chosenChoice(state.values, "participant", initial.participant ?? null)}
+          value={v("participantId")}
+          error={errorFor("participantId")}
+          required
+          hint="Active people of your agency. Add a person first if they are missing."
+          emptyLabel="Choose a participant"
+        />
         <PlaceFields
           prefix={p}
           sdos={sdos}

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { dateHorizonErrors } from "@/domain/participation/inputs";
 import type { ActionResult } from "@/server/actions/action";
 import { formatAuditValue } from "./audit-diff";
-import type { Choice } from "./place-fields";
+import type { Choice } from "./search-select";
 
 export const inputClass = "mt-1 block w-full max-w-xl border px-3 py-2 bg-white";
 export const buttonClass =
@@ -234,8 +234,12 @@ export function LockFields({ id, version }: { id?: string; version?: number | st
   );
 }
 
-/** The standard to show as chosen: the one just submitted (kept after an error), else the record's. */
-export function chosenStandard(values: Values, initial: Choice | null): Choice | null {
-  if (values.standardId === undefined) return initial;
-  return values.standardId ? { id: values.standardId, label: values.standardLabel || values.standardId } : null;
+/**
+ * The record chosen in a SearchSelect (`standard` or `participant`): after a failed submit,
+ * the submitted id with the label its hidden field carried; before, the initial one.
+ */
+export function chosenChoice(values: Values, name: "standard" | "participant", initial: Choice | null): Choice | null {
+  const id = values[`${name}Id`];
+  if (id === undefined) return initial;
+  return id ? { id, label: values[`${name}Label`] || id } : null;
 }

@@ -1,13 +1,11 @@
 "use client";
 // SDO -> committee (dependent select, loaded from /api/options/committees) -> standard
 // (searchable: at most 20 matches from /api/options/standards, never the whole list).
-import { useEffect, useId, useState } from "react";
-import { controlProps, Field, inputClass } from "./form-bits";
+import { useEffect, useState } from "react";
+import { controlProps, Field } from "./form-bits";
+import { fetchChoices, SearchSelect, type Choice } from "./search-select";
 
-export interface Choice {
-  id: string;
-  label: string;
-}
+export type { Choice };
 
 interface PlaceFieldsProps {
   prefix: string;
@@ -21,24 +19,11 @@ interface PlaceFieldsProps {
   standardHint?: string;
 }
 
-async function fetchChoices(url: string, signal?: AbortSignal): Promise<Choice[]> {
-  const response = await fetch(url, { signal, headers: { Accept: "application/json" } });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const body = (await response.json()) as { choices: Choice[] };
-  return body.choices;
-}
-
 export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, required, standardHint }: PlaceFieldsProps) {
   const [sdoId, setSdoId] = useState(initial.sdoId);
   const [committeeId, setCommitteeId] = useState(initial.committeeId);
   const [committees, setCommittees] = useState<Choice[]>(initialCommittees);
   const [loadingCommittees, setLoadingCommittees] = useState(false);
-  const [standardId, setStandardId] = useState(initial.standard?.id ?? "");
-  const [selectedStandard, setSelectedStandard] = useState<Choice | null>(initial.standard);
-  const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Choice[] | null>(null);
-  const [searchStatus, setSearchStatus] = useState("");
-  const statusId = useId();
 
   async function chooseSdo(next: string) {
     setSdoId(next);
@@ -69,36 +54,8 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
     };
   }, [initial.sdoId, initialCommittees.length]);
 
-  // Standards matching the search, within the chosen SDO/committee (debounced).
-  useEffect(() => {
-    if (!sdoId && !committeeId && !query.trim()) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      const params = new URLSearchParams();
-      if (sdoId) params.set("sdo", sdoId);
-      if (committeeId) params.set("committee", committeeId);
-      if (query.trim()) params.set("q", query.trim());
-      try {
-        const found = await fetchChoices(`/api/options/standards?${params}`, controller.signal);
-        setResults(found);
-        setSearchStatus(found.length === 0 ? "No standards match." : `${found.length} ${found.length === 1 ? "standard" : "standards"} found${found.length >= 20 ? " (first 20; type more to narrow)" : ""}.`);
-      } catch (error) {
-        if ((error as Error).name !== "AbortError") setSearchStatus("Could not load standards. Try again.");
-      }
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [sdoId, committeeId, query]);
-
-  const standardOptions = [
-    ...(selectedStandard && !(results ?? []).some((r) => r.id === selectedStandard.id) ? [selectedStandard] : []),
-    ...(results ?? []),
-  ];
   const sdoCtl = controlProps(`${prefix}-sdoId`, errors.sdoId, true);
   const committeeCtl = controlProps(`${prefix}-committeeId`, errors.committeeId, true);
-  const standardCtl = controlProps(`${prefix}-standardId`, errors.standardId, true);
 
   return (
     <>
@@ -135,55 +92,23 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
           ))}
         </select>
       </Field>
-      <fieldset className={`mx-0 min-w-0 border-0 p-0 ${errors.standardId ? "border-l-4 border-[#b50909] pl-4" : ""}`}>
-        <legend className="font-semibold">
-          Standard{required ? <span className="font-normal text-[#565c65]"> (optional)</span> : null}
-        </legend>
-        <p id={`${prefix}-standardId-hint`} className="m-0 text-sm text-[#565c65]">
-          {standardHint ?? "Search by designation or title, then pick from the matches."}
-        </p>
-        {errors.standardId ? (
-          <p id={`${prefix}-standardId-error`} className="m-0 font-semibold text-[#b50909]">
-            <span className="sr-only">Error: </span>
-            {errors.standardId}
-          </p>
-        ) : null}
-        <label htmlFor={`${prefix}-standard-search`} className="mt-2 block">
-          Search standards
-        </label>
-        <input
-          id={`${prefix}-standard-search`}
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          aria-describedby={statusId}
-          autoComplete="off"
-          className={`${inputClass} border-[#565c65]`}
-        />
-        <p id={statusId} aria-live="polite" className="m-0 text-sm text-[#565c65]">
-          {searchStatus}
-        </p>
-        <label htmlFor={`${prefix}-standardId`} className="mt-2 block">
-          Matching standards
-        </label>
-        <select
-          {...standardCtl}
-          name="standardId"
-          value={standardId}
-          onChange={(e) => {
-            setStandardId(e.target.value);
-            setSelectedStandard(standardOptions.find((o) => o.id === e.target.value) ?? null);
-          }}
-        >
-          <option value="">No standard</option>
-          {standardOptions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.label}
-            </option>
-          ))}
-        </select>
-        <input type="hidden" name="standardLabel" value={selectedStandard?.label ?? ""} />
-      </fieldset>
+      <SearchSelect
+        id={`${prefix}-standardId`}
+        name="standardId"
+        labelName="standardLabel"
+        legend="Standard"
+        legendNote={required ? "(optional)" : undefined}
+        hint={standardHint ?? "Search by designation or title, then pick from the matches."}
+        error={errors.standardId}
+        searchLabel="Search standards"
+        resultsLabel="Matching standards"
+        emptyLabel="No standard"
+        noun={{ one: "standard", many: "standards" }}
+        endpoint="/api/options/standards"
+        params={{ sdo: sdoId, committee: committeeId }}
+        searchWhenEmpty={Boolean(sdoId || committeeId)}
+        initial={initial.standard}
+      />
     </>
   );
 }

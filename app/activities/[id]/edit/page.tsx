@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { requirePage } from "@/server/auth/session";
 import { getActivity } from "@/server/participation/activities";
 import { agencyChoices, committeeChoices, sdoChoices, standardChoice } from "@/server/participation/options";
-import { participantChoices } from "@/server/participation/participants";
+import { participantFieldChoices } from "@/server/participation/participants";
 import { fromDate } from "@/server/participation/scope";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { PageHeading } from "@/ui/page-heading";
@@ -22,17 +22,13 @@ export default async function EditActivityPage({ params }: Props) {
   const activity = await getActivity(session.scope, id);
   if (!activity) notFound();
   const pinned = session.scope.agencyId !== null;
-  const [people, sdos, committees, standard, agencies] = await Promise.all([
-    participantChoices(session.scope),
+  const [{ participants, participant }, sdos, committees, standard, agencies] = await Promise.all([
+    participantFieldChoices(session.scope, activity.participantId ?? undefined, { keepInactive: true }),
     sdoChoices(),
     activity.sdoId ? committeeChoices(activity.sdoId) : [],
     standardChoice(activity.standardId),
     pinned ? null : agencyChoices(),
   ]);
-  const participants = people.map((p) => ({ id: p.id, label: pinned ? p.name : `${p.name} (${p.agency.acronym})` }));
-  if (activity.participantId && activity.participant && !participants.some((p) => p.id === activity.participantId)) {
-    participants.unshift({ id: activity.participantId, label: `${activity.participant.name} (inactive)` });
-  }
   return (
     <>
       <Breadcrumbs
@@ -58,6 +54,7 @@ export default async function EditActivityPage({ params }: Props) {
           startDate: fromDate(activity.startDate) ?? "",
           endDate: fromDate(activity.endDate) ?? "",
           participantId: activity.participantId ?? "",
+          participant,
           sdoId: activity.sdoId ?? "",
           committeeId: activity.committeeId ?? "",
           standard,

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { requirePage } from "@/server/auth/session";
 import { getEngagement } from "@/server/participation/engagements";
 import { committeeChoices, sdoChoices, standardChoice } from "@/server/participation/options";
-import { participantChoices } from "@/server/participation/participants";
+import { participantFieldChoices } from "@/server/participation/participants";
 import { fromDate } from "@/server/participation/scope";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { PageHeading } from "@/ui/page-heading";
@@ -22,17 +22,12 @@ export default async function EditEngagementPage({ params }: Props) {
   const engagement = await getEngagement(session.scope, id);
   if (!engagement) notFound();
   const sdoId = engagement.committee?.sdoId ?? engagement.standard?.sdoId ?? "";
-  const [people, sdos, committees, standard] = await Promise.all([
-    participantChoices(session.scope),
+  const [{ participants, participant }, sdos, committees, standard] = await Promise.all([
+    participantFieldChoices(session.scope, engagement.participantId, { keepInactive: true }),
     sdoChoices(),
     sdoId ? committeeChoices(sdoId) : [],
     standardChoice(engagement.standardId),
   ]);
-  const participants = people.map((p) => ({ id: p.id, label: session.scope.agencyId ? p.name : `${p.name} (${p.agency.acronym})` }));
-  // A deactivated person stays selectable on their own engagement.
-  if (!participants.some((p) => p.id === engagement.participantId)) {
-    participants.unshift({ id: engagement.participantId, label: `${engagement.participant.name} (inactive)` });
-  }
   const title = `${engagement.participant.name}${engagement.committee ? ` in ${engagement.committee.designation}` : ""}`;
   return (
     <>
@@ -52,6 +47,7 @@ export default async function EditEngagementPage({ params }: Props) {
           id: engagement.id,
           version: engagement.version,
           participantId: engagement.participantId,
+          participant,
           sdoId,
           committeeId: engagement.committeeId ?? "",
           standard,
