@@ -1,7 +1,7 @@
-// Set-based writes for imports and undo. Rows are first staged in a temporary table
-// (ON COMMIT DROP) — from the record sets the preview stored (commit) or from one JSON
-// parameter (undo) — and then written with one INSERT / UPDATE / DELETE per table, not
-// one statement per batch or row. The per-record change log (ImportChange: updates and
+// Set-based writes for imports and undo, one INSERT / UPDATE / DELETE per table, not one
+// statement per batch or row. The commit reads the record sets its preview stored in
+// place (each statement unnests only the columns it needs); undo stages its rows from
+// one JSON parameter in a temporary table (ON COMMIT DROP). The per-record change log (ImportChange: updates and
 // removals) is built in SQL from the staged and the current rows. Runs inside the
 // caller's transaction; sets updatedAt itself (Prisma's @updatedAt does not apply to raw SQL).
 import "server-only";
@@ -25,24 +25,27 @@ const STAGE_COLUMNS: Record<InventoryEntity, string> = {
 };
 const stageTable = (entity: InventoryEntity) => `import_stage_${entity.toLowerCase()}`;
 
-/** Where staged rows come from: a JSON array given here, or the record sets planned for a run (see record-sets). */
-export type StageSource = { rows: unknown[] } | { plannedFor: string };
-
-/** Fills the entity's staging table (replacing what a previous call staged). */
-export async function stage(tx: Tx, entity: InventoryEntity, source: StageSource): Promise<void> {
+/** Fills the entity's staging table from JSON rows (replacing what a previous call staged). */
+export async function stage(tx: Tx, entity: InventoryEntity, rows: unknown[]): Promise<void> {
   const table = stageTable(entity);
   await tx.$executeRawUnsafe(`DROP TABLE IF EXISTS ${table}`);
-  if ("plannedFor" in source) {
-    await tx.$executeRawUnsafe(
-      `CREATE TEMP TABLE ${table} ON COMMIT DROP AS ${recordRowsSql(entity, `s."uploadId" = $1 AND s.op IN ('CREATE', 'UPDATE')`)}`,
-      source.plannedFor,
-    );
-    return;
-  }
   await tx.$executeRawUnsafe(
     `CREATE TEMP TABLE ${table} ON COMMIT DROP AS SELECT * FROM json_to_recordset(coalesce($1::json, '[]'::json)) AS r(${STAGE_COLUMNS[entity]})`,
-    JSON.stringify(source.rows),
+    JSON.stringify(rows),
   );
+}
+
+/** Where the writes read staged rows: the entity's staging table (stage()), or the record sets planned for a run. */
+export type StagedFrom = "table" | { plannedFor: string };
+
+/**
+ * A subquery of staged rows of the given operation(s) with (at least) id, op and these
+ * columns (default: all the entity's); `param` is the $n it may use.
+ */
+function stagedRows(entity: InventoryEntity, from: StagedFrom, op: "create" | "update" | "any", columns: readonly string[] | undefined, param: number) {
+  if (from === "table") return { sql: `(SELECT * FROM ${stageTable(entity)}${op === "any" ? "" : ` WHERE op = '${op}'`})`, params: [] };
+  const ops = op === "any" ? `'CREATE', 'UPDATE'` : `'${op.toUpperCase()}'`;
+  return { sql: `(${recordRowsSql(entity, `s."uploadId" = $${param} AND s.op IN (${ops})`, columns)})`, params: [from.plannedFor] };
 }
 
 // ---- Records as JSON (the ImportChange before/after shape: the state plus its id), built in SQL.
@@ -73,13 +76,15 @@ export function recordJson(entity: InventoryEntity, alias: string, from: "table"
  * staged state); call before writeStaged. Creations are not logged per record: the
  * commit keeps their record set (see keepCreationsAsLog).
  */
-export async function recordStagedUpdates(tx: Tx, runId: string, entity: InventoryEntity): Promise<number> {
+export async function recordStagedUpdates(tx: Tx, runId: string, entity: InventoryEntity, from: StagedFrom): Promise<number> {
+  const rows = stagedRows(entity, from, "update", undefined, 3);
   return tx.$executeRawUnsafe(
     `INSERT INTO "ImportChange" ("importRunId", "entityType", "entityId", op, before, after)
      SELECT $1, $2, r.id, 'UPDATE'::"ImportOp", ${recordJson(entity, "t", "table")}, ${recordJson(entity, "r", "stage")}
-     FROM ${stageTable(entity)} r JOIN "${entity}" t ON t.id = r.id WHERE r.op = 'update'`,
+     FROM ${rows.sql} r JOIN "${entity}" t ON t.id = r.id`,
     runId,
     entity,
+    ...rows.params,
   );
 }
 
@@ -120,26 +125,32 @@ const LINKS: Record<"Committee" | "Standard", { table: string; owner: string; co
  * links (undo of a removal) are added. Foreign keys are checked at the end of each
  * statement, so committees may reference parents created by the same statement.
  */
-export async function writeStaged(tx: Tx, entity: InventoryEntity): Promise<number> {
-  const table = stageTable(entity);
+export async function writeStaged(tx: Tx, entity: InventoryEntity, from: StagedFrom = "table"): Promise<number> {
   const cols = SET_COLUMNS[entity];
   const q = (c: string) => `"${c}"`;
+  const creations = stagedRows(entity, from, "create", cols, 1);
   const created = await tx.$executeRawUnsafe(
     `INSERT INTO "${entity}" (id, ${cols.map(q).join(", ")}, "updatedAt")
-     SELECT r.id, ${cols.map((c) => `r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, now() FROM ${table} r WHERE r.op = 'create'`,
+     SELECT r.id, ${cols.map((c) => `r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, now() FROM ${creations.sql} r`,
+    ...creations.params,
   );
+  const updates = stagedRows(entity, from, "update", cols, 1);
   await tx.$executeRawUnsafe(
     `UPDATE "${entity}" t SET ${cols.map((c) => `${q(c)} = r.${q(c)}${CASTS[c] ?? ""}`).join(", ")}, "updatedAt" = now()
-     FROM ${table} r WHERE r.op = 'update' AND t.id = r.id`,
+     FROM ${updates.sql} r WHERE t.id = r.id`,
+    ...updates.params,
   );
   if (entity === "Sdo") return created;
   for (const link of LINKS[entity]) {
     if (entity === "Standard") {
-      await tx.$executeRawUnsafe(`DELETE FROM "${link.table}" l USING ${table} r WHERE r.op = 'update' AND l."${link.owner}" = r.id`);
+      const updated = stagedRows(entity, from, "update", [], 1);
+      await tx.$executeRawUnsafe(`DELETE FROM "${link.table}" l USING ${updated.sql} r WHERE l."${link.owner}" = r.id`, ...updated.params);
     }
+    const listed = stagedRows(entity, from, "any", [link.staged], 1);
     await tx.$executeRawUnsafe(
       `INSERT INTO "${link.table}" ("${link.owner}", "${link.column}")
-       SELECT r.id, unnest(r."${link.staged}") FROM ${table} r WHERE r."${link.staged}" IS NOT NULL ON CONFLICT DO NOTHING`,
+       SELECT r.id, unnest(r."${link.staged}") FROM ${listed.sql} r WHERE r."${link.staged}" IS NOT NULL ON CONFLICT DO NOTHING`,
+      ...listed.params,
     );
   }
   return created;

@@ -7,7 +7,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedUpdates, stage, writeStaged } from "./bulk-sql";
+import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedUpdates, writeStaged } from "./bulk-sql";
 import { hasPlan, keepCreationsAsLog, plannedRemovals } from "./record-sets";
 import { stateDigest } from "./snapshot";
 import { clearProgress, reportProgress } from "./progress";
@@ -47,9 +47,9 @@ export async function applyWriteSet(tx: Tx, runId: string, onProgress: (f: numbe
   let changes = 0;
   const entities = ["Sdo", "Committee", "Standard"] as const;
   for (const [i, entity] of entities.entries()) {
-    await stage(tx, entity, { plannedFor: runId });
-    changes += await recordStagedUpdates(tx, runId, entity);
-    changes += await writeStaged(tx, entity);
+    const planned = { plannedFor: runId };
+    changes += await recordStagedUpdates(tx, runId, entity, planned);
+    changes += await writeStaged(tx, entity, planned);
     onProgress((i + 1) / (entities.length + 1));
   }
   const removals = await plannedRemovals(tx, runId);

@@ -39,13 +39,12 @@ const ESCAPES = /[\\"]/g;
 
 /** A PostgreSQL array literal of text: every element quoted, null as NULL. */
 export function textArrayLiteral(values: readonly (string | null | undefined)[]): string {
-  let plain = true;
-  for (let i = 0; i < values.length && plain; i++) {
-    const v = values[i];
-    plain = v != null && !NEEDS_ESCAPE.test(v);
+  if (!values.length) return "{}";
+  if (!values.includes(null) && !values.includes(undefined)) {
+    // The common case in one join and one scan, without a string per element.
+    const body = values.join('","');
+    if (!NEEDS_ESCAPE.test(body)) return `{"${body}"}`;
   }
-  // The common case (no null, nothing to escape) in one join, without a string per element.
-  if (plain) return values.length ? `{"${values.join('","')}"}` : "{}";
   const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -127,21 +126,25 @@ export async function storeRecordSets(tx: Tx, runId: string, sets: RecordSet[]):
   }
 }
 
+/** Each entity's state columns, as bulk-sql stages them. */
+const ENTITY_COLUMNS: Record<Entity, readonly Column[]> = {
+  Sdo: ["acronym", "name", "type", "provenance", "sourceRefs"],
+  Committee: ["sdoId", "parentId", "designation", "title", "provenance", "sourceRefs", "coreAreaIds", "keyApplicationIds"],
+  Standard: ["sdoId", "committeeId", "designation", "title", "stage", "year", "note", "provenance", "sourceRefs", "coreAreaIds", "keyApplicationIds"],
+};
+
 /**
- * SQL for the records of the run's sets (plan sets while uploadId = $1, kept sets after
- * the commit), one row per record: id, op (lower case), and the entity's state columns
- * with their types (list fields as text[]), as bulk-sql stages them.
+ * SQL for the records of the run's sets (plan sets while uploadId = the run, kept sets
+ * after the commit), one row per record: id, op (lower case), and the given state columns
+ * (default: all of the entity's) with their types, list fields as text[]. Only the
+ * arrays asked for are read.
  */
-export function recordRowsSql(entity: Entity, where: string): string {
-  const list = (c: string) => `u."${c}"::text[] AS "${c}"`;
-  const columns: Record<Entity, string> = {
-    Sdo: `u.acronym, u.name, u.type, u.provenance, ${list("sourceRefs")}`,
-    Committee: `u."sdoId", u."parentId", u.designation, u.title, u.provenance, ${list("sourceRefs")}, ${list("coreAreaIds")}, ${list("keyApplicationIds")}`,
-    Standard: `u."sdoId", u."committeeId", u.designation, u.title, u.stage, u.year, u.note, u.provenance, ${list("sourceRefs")}, ${list("coreAreaIds")}, ${list("keyApplicationIds")}`,
-  };
-  return `SELECT u.id, lower(s.op::text) AS op, ${columns[entity]}
+export function recordRowsSql(entity: Entity, where: string, columns: readonly string[] | undefined = ENTITY_COLUMNS[entity]): string {
+  const chosen = COLUMNS.filter((c) => columns.includes(c));
+  const select = chosen.map((c) => (LIST_COLUMNS.has(c) ? `u."${c}"::text[] AS "${c}"` : `u."${c}"`));
+  return `SELECT u.id, lower(s.op::text) AS op${select.map((c) => `, ${c}`).join("")}
     FROM "ImportRecordSet" s,
-         unnest(s."recordIds", ${COLUMNS.map((c) => `s."${c}"`).join(", ")}) AS u(id, ${COLUMNS.map((c) => `"${c}"`).join(", ")})
+         unnest(s."recordIds"${chosen.map((c) => `, s."${c}"`).join("")}) AS u(id${chosen.map((c) => `, "${c}"`).join("")})
     WHERE s."entityType" = '${entity}' AND (${where})`;
 }
 

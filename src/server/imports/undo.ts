@@ -160,7 +160,7 @@ async function applyUndo(tx: Tx, changes: LoadedChange[], progress: (f: number) 
       ...pick(entity, "UPDATE").map((c) => ({ ...c.before!, op: "update" })),
     ];
     if (rows.length) {
-      await stage(tx, entity, { rows });
+      await stage(tx, entity, rows);
       await writeStaged(tx, entity);
     }
     progress(0.2 * (i + 1));
