@@ -114,16 +114,13 @@ export function csvRecordToItem(
   if (designation) {
     // csvStandardRow field by field, in its key order: what safeParse of the object does
     // (it has no object-level checks), with each field's verdict looked up in `verdicts`.
-    const input: Record<string, string | undefined> = {
-      ...cells,
-      provenance: cells.provenance ?? "",
-      title: cells.title ?? "",
-      stage: cells.stage ?? "",
-    };
     const r: Record<string, unknown> = {};
     let errors: RowError[] | null = null;
     for (const [column, schema] of STANDARD_ROW_FIELDS) {
-      const result = verdicts.check(column, schema, input[column]);
+      const cell = cells[column];
+      // Required by the standard's schema: a missing column reads as blank.
+      const value = cell === undefined && (column === "provenance" || column === "title" || column === "stage") ? "" : cell;
+      const result = verdicts.check(column, schema, value);
       if (result.ok) {
         r[column] = result.value;
         continue;

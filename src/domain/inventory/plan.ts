@@ -152,6 +152,12 @@ interface MergedStandard {
   row: number;
 }
 
+/** The list sorted: itself when it already is (snapshots usually are), else a sorted copy. */
+function sortedList(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]! > list[i]!) return [...list].sort();
+  return list;
+}
+
 /** Designation prefixes at "/" boundaries, longest first: "A/B/C" -> ["A/B", "A"]. */
 export function pathPrefixes(designation: string): string[] {
   const out: string[] = [];
@@ -437,10 +443,21 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
     const existing = dbStandard.get(sdoOp.id, m.decl.designation);
     let before: StandardState | null = null;
     if (existing) {
-      const { id: _id, ...rest } = existing;
-      void _id;
-      before = { ...rest, coreAreaIds: [...rest.coreAreaIds].sort(), keyApplicationIds: [...rest.keyApplicationIds].sort() };
-      standardKeys.add(existing.id);
+      // Spelled out rather than spread: this runs for every standard of a re-import.
+      before = {
+        sdoId: existing.sdoId,
+        committeeId: existing.committeeId,
+        designation: existing.designation,
+        title: existing.title,
+        stage: existing.stage,
+        year: existing.year,
+        note: existing.note,
+        provenance: existing.provenance,
+        sourceRefs: existing.sourceRefs,
+        coreAreaIds: sortedList(existing.coreAreaIds),
+        keyApplicationIds: sortedList(existing.keyApplicationIds),
+      };
+      if (mode === "SYNC") standardKeys.add(existing.id);
     }
     const d = m.decl;
     const after: StandardState = {
@@ -534,18 +551,20 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
   }
 
   // ---- 6. Row statuses.
-  const statusByRow = new Map<number, "new" | "updated" | "unchanged">();
+  // Indexed by row number (1..rows): arrays, not maps, at 50k rows.
+  const statusByRow: ("new" | "updated" | "unchanged" | undefined)[] = [];
   const label = (op: { op: string }) => (op.op === "create" ? "new" : op.op === "update" ? "updated" : "unchanged");
-  const standardOpByRow = new Map(standardOps.map((o) => [o.row, o]));
+  const standardOpByRow: (EntityOp<StandardState> | undefined)[] = [];
+  for (const o of standardOps) standardOpByRow[o.row!] = o;
   for (const item of validItems) {
     if (badRows.has(item.row)) continue;
     const op =
       item.kind === "standard"
-        ? standardOpByRow.get(item.row)
+        ? standardOpByRow[item.row]
         : item.kind === "committee"
           ? committeeOps.get(item.committee.designation)
           : sdoOps.get(item.sdo.acronym);
-    if (op) statusByRow.set(item.row, label(op));
+    if (op) statusByRow[item.row] = label(op);
     else {
       const why =
         item.kind === "committee"
@@ -555,7 +574,7 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
     }
   }
   const rows = { total: parsed.rowsTotal, new: 0, updated: 0, unchanged: 0, invalid: 0 };
-  for (const status of statusByRow.values()) rows[status]++;
+  for (const status of statusByRow) if (status) rows[status]++;
   rows.invalid = Math.max(0, rows.total - rows.new - rows.updated - rows.unchanged);
 
   errors.sort((a, b) => a.line - b.line);
