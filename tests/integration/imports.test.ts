@@ -323,6 +323,21 @@ describe(`imports on ${BACKEND}: the flow`, () => {
     expect(await db.sdo.count({ where: { acronym: sdo } })).toBe(0);
   });
 
+  it("fails clearly, writing nothing, when the uploaded bytes did not reach the processing job", async () => {
+    const { takeUploadedBytes } = await import("@/server/imports/upload");
+    const sdo = `T8-${stamp}`;
+    const bytes = new TextEncoder().encode([HEADER, `${sdo},Eighth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n"));
+    const before = await inventoryState();
+    const id = await receiveUpload(sessionRef.current, { fileName: "eight.csv", contentType: "text/csv", size: bytes.length, body: bytes, mode: "MERGE" });
+    expect(takeUploadedBytes(id)).toBe(bytes); // as after a restart: the job finds nothing
+    await processImportRun(id);
+    const run = await db.importRun.findUniqueOrThrow({ where: { id }, include: { upload: { select: { importRunId: true } } } });
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toContain("The uploaded file is no longer available");
+    expect(run.upload).toBeNull();
+    expect(await inventoryState()).toBe(before);
+  });
+
   it("refuses the commit when the data changed after the preview", async () => {
     const sdo = `T5-${stamp}`;
     const file = [HEADER, `${sdo},Fifth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n");
