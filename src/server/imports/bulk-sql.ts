@@ -147,9 +147,11 @@ export async function writeStaged(tx: Tx, entity: InventoryEntity, from: StagedF
       await tx.$executeRawUnsafe(`DELETE FROM "${link.table}" l USING ${updated.sql} r WHERE l."${link.owner}" = r.id`, ...updated.params);
     }
     const listed = stagedRows(entity, from, "any", [link.staged], 1);
+    // A standard's old links are gone (deleted above, or it is new) and its lists hold no
+    // duplicates, so it needs no conflict handling (which cost ~10% of the link insert).
     await tx.$executeRawUnsafe(
       `INSERT INTO "${link.table}" ("${link.owner}", "${link.column}")
-       SELECT r.id, unnest(r."${link.staged}") FROM ${listed.sql} r WHERE r."${link.staged}" IS NOT NULL ON CONFLICT DO NOTHING`,
+       SELECT r.id, unnest(r."${link.staged}") FROM ${listed.sql} r WHERE r."${link.staged}" IS NOT NULL${entity === "Standard" ? "" : " ON CONFLICT DO NOTHING"}`,
       ...listed.params,
     );
   }
