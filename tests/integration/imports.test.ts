@@ -338,6 +338,79 @@ describe(`imports on ${BACKEND}: the flow`, () => {
     expect(await inventoryState()).toBe(before);
   });
 
+  it("puts runs a stopped process left half-way back where the admin can act again, writing nothing", async () => {
+    const { recoverInterruptedImports, INTERRUPTED, PROCESSING_GRACE_MS } = await import("@/server/imports/recovery");
+    const sdo = `T9-${stamp}`;
+    const file = [HEADER, `${sdo},Ninth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n");
+    const preview = await upload("nine.csv", file);
+    expect(preview.status).toBe("PREVIEW");
+
+    // The commit action ran (COMMITTING), then the process stopped before its job did.
+    await db.importRun.update({ where: { id: preview.id }, data: { status: "COMMITTING", phase: "write", progress: 0.4 } });
+    const before = await inventoryState();
+    expect(await recoverInterruptedImports()).toContainEqual({ id: preview.id, was: "COMMITTING" });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "PREVIEW", phase: null, error: INTERRUPTED.commit });
+    expect(await inventoryState()).toBe(before);
+    expect(await db.auditEvent.count({ where: { action: "import.recovered", entityId: preview.id, actorEmail: "system" } })).toBe(1);
+    // The preview still applies: committing again writes it, and the old message goes.
+    expect(await commit(preview.id)).toMatchObject({ status: "COMMITTED", error: null });
+    expect(await db.standard.count({ where: { designation: `${sdo} 1` } })).toBe(1);
+
+    // The same for an undo that stopped half-way: it can be asked again.
+    await db.importRun.update({ where: { id: preview.id }, data: { phase: "undo", progress: 0.5 } });
+    expect((await undoImportAction({ runId: preview.id })).ok).toBe(false);
+    expect(await recoverInterruptedImports()).toContainEqual({ id: preview.id, was: "UNDOING" });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "COMMITTED", phase: null, error: INTERRUPTED.undo });
+    expect(await undoImportAction({ runId: preview.id })).toMatchObject({ ok: true });
+    await runPendingImportJobs();
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: preview.id } })).toMatchObject({ status: "UNDONE", error: null });
+
+    // A file still being read is left alone until it is past the grace period.
+    const bytes = new TextEncoder().encode(file);
+    const reading = await receiveUpload(sessionRef.current, { fileName: "nine-again.csv", contentType: "text/csv", size: bytes.length, body: bytes, mode: "MERGE" });
+    expect((await recoverInterruptedImports()).map((r) => r.id)).not.toContain(reading);
+    const later = new Date(Date.now() + PROCESSING_GRACE_MS + 1000);
+    expect(await recoverInterruptedImports(later)).toContainEqual({ id: reading, was: "PROCESSING" });
+    expect(await db.importRun.findUniqueOrThrow({ where: { id: reading }, include: { upload: true } })).toMatchObject({ status: "FAILED", error: INTERRUPTED.processing, upload: null });
+    const { takeUploadedBytes } = await import("@/server/imports/upload");
+    takeUploadedBytes(reading);
+  });
+
+  it("never touches a run whose job is scheduled in this process", async () => {
+    const { recoverInterruptedImports } = await import("@/server/imports/recovery");
+    const sdo = `T10-${stamp}`;
+    const preview = await upload("ten.csv", [HEADER, `${sdo},Tenth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n"));
+    expect(await commitImportAction({ runId: preview.id })).toMatchObject({ ok: true });
+    expect((await recoverInterruptedImports()).map((r) => r.id)).not.toContain(preview.id);
+    await runPendingImportJobs();
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: preview.id } })).status).toBe("COMMITTED");
+  });
+
+  it.skipIf(BACKEND === "pglite")("never touches a run whose commit transaction is running in another process (its row is locked)", async () => {
+    const { recoverInterruptedImports, claimRun } = await import("@/server/imports/recovery");
+    const sdo = `T11-${stamp}`;
+    const preview = await upload("eleven.csv", [HEADER, `${sdo},Eleventh body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n"));
+    await db.importRun.update({ where: { id: preview.id }, data: { status: "COMMITTING" } });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let claimed!: () => void;
+    const isClaimed = new Promise<void>((resolve) => (claimed = resolve));
+    // Another connection holds the run as a live commit job does.
+    const job = db.$transaction(async (tx) => {
+      await claimRun(tx, preview.id);
+      claimed();
+      await held;
+    }, { timeout: 30_000 });
+    await isClaimed;
+    try {
+      expect((await recoverInterruptedImports()).map((r) => r.id)).not.toContain(preview.id);
+    } finally {
+      release();
+      await job;
+    }
+    expect(await recoverInterruptedImports()).toContainEqual({ id: preview.id, was: "COMMITTING" });
+  });
+
   it("refuses the commit when the data changed after the preview", async () => {
     const sdo = `T5-${stamp}`;
     const file = [HEADER, `${sdo},Fifth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n");

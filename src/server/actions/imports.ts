@@ -24,7 +24,7 @@ export const commitImportAction = action(
   async ({ session, input, tx }) => {
     const run = await assertCommittable(tx, input.runId);
     const actor = { id: session.user.id, email: session.user.email };
-    scheduleImportJob(() => commitImportRun(run.id, actor));
+    scheduleImportJob(run.id, () => commitImportRun(run.id, actor));
     refresh(`/admin/imports/${run.id}`);
     return {
       data: { runId: run.id },
@@ -52,7 +52,7 @@ export const undoImportAction = action(
   async ({ session, input, tx }) => {
     const run = await startUndo(tx, input.runId);
     const actor = { id: session.user.id, email: session.user.email };
-    scheduleImportJob(() => undoImportRun(run.id, actor));
+    scheduleImportJob(run.id, () => undoImportRun(run.id, actor));
     refresh(`/admin/imports/${run.id}`);
     return { data: { runId: run.id }, audit: { entityType: "ImportRun", entityId: run.id, after: { fileName: run.fileName } } };
   },

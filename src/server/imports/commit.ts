@@ -9,6 +9,7 @@ import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { deleteByIds, lockInventoryTables, recordRemovals, recordStagedUpdates, writeStaged } from "./bulk-sql";
 import { hasPlan, keepCreationsAsLog, plannedRemovals } from "./record-sets";
+import { claimRun } from "./recovery";
 import { stateDigest } from "./snapshot";
 import { clearProgress, reportProgress } from "./progress";
 import type { ImportSummary } from "./summary";
@@ -32,7 +33,7 @@ export async function assertCommittable(tx: Tx, runId: string) {
   if (run.status !== "PREVIEW") throw new UserError("CONFLICT", `This import cannot be committed: it is ${run.status.toLowerCase()}.`);
   const summary = run.summary as unknown as ImportSummary | null;
   if (!summary?.hasChanges) throw new UserError("CONFLICT", "Nothing in this file differs from the database: there is nothing to commit.");
-  await tx.importRun.update({ where: { id: runId }, data: { status: "COMMITTING", phase: "write", progress: 0 } });
+  await tx.importRun.update({ where: { id: runId }, data: { status: "COMMITTING", phase: "write", progress: 0, error: null } });
   return run;
 }
 
@@ -78,8 +79,10 @@ export async function commitImportRun(runId: string, actor: Actor): Promise<void
   try {
     await db.$transaction(
       async (tx) => {
+        await claimRun(tx, runId);
         await lockInventoryTables(tx);
         const run = await tx.importRun.findUniqueOrThrow({ where: { id: runId } });
+        if (run.status !== "COMMITTING") return;
         const summary = run.summary as unknown as ImportSummary;
         if (!summary.state || (await stateDigest(tx, summary.state)) !== summary.state.digest) throw new StalePreview();
         void reportProgress(runId, "write", 0.05, false);

@@ -8,6 +8,7 @@ import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { deleteByIds, lockInventoryTables, readCommittees, readSdos, readStandards, recordJson, stage, writeStaged, type InventoryEntity } from "./bulk-sql";
 import { recordRowsSql } from "./record-sets";
+import { claimRun } from "./recovery";
 import type { Actor } from "./commit";
 import { COMMIT_TIMEOUT_MS } from "./commit";
 import { clearProgress, reportProgress } from "./progress";
@@ -181,6 +182,7 @@ export async function undoImportRun(runId: string, actor: Actor): Promise<void> 
   try {
     await db.$transaction(
       async (tx) => {
+        await claimRun(tx, runId);
         await lockInventoryTables(tx);
         const run = await tx.importRun.findUniqueOrThrow({ where: { id: runId } });
         if (run.status !== "COMMITTED" || run.phase !== "undo") return;

@@ -28,7 +28,7 @@ export async function POST(request: Request) {
       body: request.body,
       mode: request.headers.get("x-import-mode") === "SYNC" ? "SYNC" : "MERGE",
     });
-    scheduleImportJob(() => processImportRun(runId));
+    scheduleImportJob(runId, () => processImportRun(runId));
     return NextResponse.json({ ok: true, runId });
   } catch (error) {
     if (error instanceof UserError) {
