@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput } from "@/domain/participation/inputs";
 import { createActivityAction, updateActivityAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
+import { buttonClass, controlProps, Field, FieldGroup, FormProblem, RadioChoices, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
 import { ParticipantField } from "./participant-field";
 import { PlaceFields, type Choice } from "./place-fields";
 
@@ -48,7 +48,7 @@ const CURRENT_LABELS: Record<string, string> = {
   participant: "Participant", sdo: "SDO", committee: "Committee", standard: "Standard", attendees: "Attendees", description: "Description",
 };
 
-const KIND_HINTS: Record<string, string> = {
+const KIND_HINTS: Record<(typeof ACTIVITY_KINDS)[number], string> = {
   TRAINING: "courses or workshops on standards work",
   ADOPTION: "the agency adopted a standard (choose the standard below)",
   INTERNATIONAL_EXCHANGE: "exchanges with foreign governments or bodies",
@@ -88,28 +88,9 @@ export function ActivityForm({
       <FormProblem error={error} fields={FIELDS} prefix={p} summaryRef={summaryRef} currentLabels={CURRENT_LABELS} />
       <form key={state.submission} action={formAction} noValidate className="space-y-6">
         <LockFields id={initial.id} version={initial.version} />
-        <fieldset
-          className={`mx-0 min-w-0 border-0 p-0 ${errorFor("kind") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
-          aria-describedby={errorFor("kind") ? `${p}-kind-error` : undefined}
-        >
-          <legend className="font-semibold">Kind of activity</legend>
-          {errorFor("kind") ? (
-            <p id={`${p}-kind-error`} className="m-0 font-semibold text-[#b50909]">
-              <span className="sr-only">Error: </span>
-              {errorFor("kind")}
-            </p>
-          ) : null}
-          <div className="mt-1 space-y-1">
-            {ACTIVITY_KINDS.map((k) => (
-              <div key={k} className="flex items-start gap-2">
-                <input type="radio" id={`${p}-kind-${k}`} name="kind" value={k} defaultChecked={v("kind") === k} className="mt-1.5 size-4" />
-                <label htmlFor={`${p}-kind-${k}`}>
-                  <span className="font-semibold">{ACTIVITY_LABELS[k]}</span> <span className="text-[#565c65]">— {KIND_HINTS[k]}</span>
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <FieldGroup id={`${p}-kind`} legend="Kind of activity" error={errorFor("kind")}>
+          <RadioChoices id={`${p}-kind`} name="kind" choices={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_LABELS[k], hint: KIND_HINTS[k] }))} checked={v("kind")} />
+        </FieldGroup>
         <Field id={`${p}-title`} label="Title" hint="3 to 200 characters." error={errorFor("title")}>
           <input {...controlProps(`${p}-title`, errorFor("title"), true)} name="title" type="text" defaultValue={v("title")} required />
         </Field>

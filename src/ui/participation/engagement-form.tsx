@@ -8,7 +8,7 @@ import {
   DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, isLeadership, ROLE_LABELS,
 } from "@/domain/participation/inputs";
 import { createEngagementAction, updateEngagementAction } from "@/server/actions/participation";
-import { buttonClass, controlProps, Field, FormProblem, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
+import { buttonClass, controlProps, Field, FieldGroup, FormProblem, RadioChoices, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
 import { ParticipantField } from "./participant-field";
 import { PlaceFields, type Choice } from "./place-fields";
 
@@ -52,7 +52,7 @@ export const ENGAGEMENT_CURRENT_LABELS: Record<string, string> = {
   notes: "Notes",
 };
 
-const DEPTH_HINTS: Record<string, string> = {
+const DEPTH_HINTS: Record<(typeof DEPTHS)[number], string> = {
   OBSERVE: "follows the work, receives documents",
   ATTEND: "attends meetings regularly",
   CONTRIBUTE: "submits contributions and comments",
@@ -118,35 +118,9 @@ export function EngagementForm({
             ))}
           </select>
         </Field>
-        <fieldset
-          className={`mx-0 min-w-0 border-0 p-0 ${errorFor("depth") ? "border-l-4 border-[#b50909] pl-4" : ""}`}
-          aria-describedby={errorFor("depth") ? `${p}-depth-error` : undefined}
-        >
-          <legend className="font-semibold">Depth of engagement</legend>
-          {errorFor("depth") ? (
-            <p id={`${p}-depth-error`} className="m-0 font-semibold text-[#b50909]">
-              <span className="sr-only">Error: </span>
-              {errorFor("depth")}
-            </p>
-          ) : null}
-          <div className="mt-1 space-y-1">
-            {DEPTHS.map((d) => (
-              <div key={d} className="flex items-start gap-2">
-                <input
-                  type="radio"
-                  id={`${p}-depth-${d}`}
-                  name="depth"
-                  value={d}
-                  defaultChecked={v("depth") === d}
-                  className="mt-1.5 size-4"
-                />
-                <label htmlFor={`${p}-depth-${d}`}>
-                  <span className="font-semibold">{DEPTH_LABELS[d]}</span> <span className="text-[#565c65]">— {DEPTH_HINTS[d]}</span>
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <FieldGroup id={`${p}-depth`} legend="Depth of engagement" error={errorFor("depth")}>
+          <RadioChoices id={`${p}-depth`} name="depth" choices={DEPTHS.map((d) => ({ value: d, label: DEPTH_LABELS[d], hint: DEPTH_HINTS[d] }))} checked={v("depth")} />
+        </FieldGroup>
         <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
           <Field id={`${p}-startDate`} label="Start date" hint="The first day in this role." error={errorFor("startDate")}>
             <input {...controlProps(`${p}-startDate`, errorFor("startDate"), true)} type="date" name="startDate" defaultValue={v("startDate")} required />

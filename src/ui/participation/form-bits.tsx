@@ -212,6 +212,73 @@ export function Field({
   );
 }
 
+/**
+ * Field for a group of controls (radio buttons, a search with its matches) under one
+ * legend: the same hint and error, with ids `${id}-hint` and `${id}-error`.
+ */
+export function FieldGroup({
+  id,
+  legend,
+  hint,
+  error,
+  optional,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: React.ReactNode;
+  error?: string;
+  optional?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <fieldset className={`mx-0 min-w-0 border-0 p-0 ${error ? "border-l-4 border-[#b50909] pl-4" : ""}`} aria-describedby={error ? `${id}-error` : undefined}>
+      <legend className="font-semibold">
+        {legend}
+        {optional ? <span className="font-normal text-[#565c65]"> (optional)</span> : null}
+      </legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="m-0 text-sm text-[#565c65]">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="m-0 font-semibold text-[#b50909]">
+          <span className="sr-only">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </fieldset>
+  );
+}
+
+/** Radio buttons of a FieldGroup, each with a label and a hint after a dash; ids `${id}-${value}`. */
+export function RadioChoices<V extends string>({
+  id,
+  name,
+  choices,
+  checked,
+}: {
+  id: string;
+  name: string;
+  choices: readonly { value: V; label: string; hint: string }[];
+  checked: string;
+}) {
+  return (
+    <div className="mt-1 space-y-1">
+      {choices.map((c) => (
+        <div key={c.value} className="flex items-start gap-2">
+          <input type="radio" id={`${id}-${c.value}`} name={name} value={c.value} defaultChecked={checked === c.value} className="mt-1.5 size-4" />
+          <label htmlFor={`${id}-${c.value}`}>
+            <span className="font-semibold">{c.label}</span> <span className="text-[#565c65]">— {c.hint}</span>
+          </label>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 /** aria attributes and border for a control of a Field. */
 export function controlProps(id: string, error: string | undefined, hint?: boolean) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;

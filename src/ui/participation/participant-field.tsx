@@ -34,7 +34,7 @@ export function ParticipantField({
         name="participantId"
         labelName="participantLabel"
         legend="Participant"
-        legendNote={required ? undefined : "(optional)"}
+        optional={!required}
         hint={`${hint} Search by name or email, then pick from the matches.`}
         error={error}
         searchLabel="Search people"

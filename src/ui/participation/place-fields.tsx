@@ -97,7 +97,7 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
         name="standardId"
         labelName="standardLabel"
         legend="Standard"
-        legendNote={required ? "(optional)" : undefined}
+        optional={required}
         hint={standardHint ?? "Search by designation or title, then pick from the matches."}
         error={errors.standardId}
         searchLabel="Search standards"

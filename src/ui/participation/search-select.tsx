@@ -4,7 +4,7 @@
 // The chosen record's label rides along in a hidden field so that a failed submit shows it
 // again (see chosenChoice in form-bits).
 import { useEffect, useId, useState } from "react";
-import { controlProps, inputClass } from "./form-bits";
+import { controlProps, FieldGroup, inputClass } from "./form-bits";
 
 export interface Choice {
   id: string;
@@ -26,8 +26,7 @@ interface SearchSelectProps {
   /** Hidden form field of the chosen label. */
   labelName: string;
   legend: string;
-  /** Shown after the legend, e.g. "(optional)". */
-  legendNote?: string;
+  optional?: boolean;
   hint: string;
   error?: string;
   searchLabel: string;
@@ -45,7 +44,7 @@ interface SearchSelectProps {
 }
 
 export function SearchSelect(props: SearchSelectProps) {
-  const { id, name, labelName, legend, legendNote, hint, error, searchLabel, resultsLabel, emptyLabel, noun, endpoint, searchWhenEmpty, initial, required } = props;
+  const { id, name, labelName, legend, optional, hint, error, searchLabel, resultsLabel, emptyLabel, noun, endpoint, searchWhenEmpty, initial, required } = props;
   const [chosen, setChosen] = useState<Choice | null>(initial);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<Choice[] | null>(null);
@@ -78,20 +77,7 @@ export function SearchSelect(props: SearchSelectProps) {
   const control = controlProps(id, error, true);
 
   return (
-    <fieldset className={`mx-0 min-w-0 border-0 p-0 ${error ? "border-l-4 border-[#b50909] pl-4" : ""}`}>
-      <legend className="font-semibold">
-        {legend}
-        {legendNote ? <span className="font-normal text-[#565c65]"> {legendNote}</span> : null}
-      </legend>
-      <p id={`${id}-hint`} className="m-0 text-sm text-[#565c65]">
-        {hint}
-      </p>
-      {error ? (
-        <p id={`${id}-error`} className="m-0 font-semibold text-[#b50909]">
-          <span className="sr-only">Error: </span>
-          {error}
-        </p>
-      ) : null}
+    <FieldGroup id={id} legend={legend} hint={hint} error={error} optional={optional}>
       <label htmlFor={`${id}-search`} className="mt-2 block">
         {searchLabel}
       </label>
@@ -119,6 +105,6 @@ export function SearchSelect(props: SearchSelectProps) {
         ))}
       </select>
       <input type="hidden" name={labelName} value={chosen?.label ?? ""} />
-    </fieldset>
+    </FieldGroup>
   );
 }
