@@ -76,6 +76,9 @@ function enumList(values: Iterable<string>): Prisma.Sql {
 }
 
 const LEADERSHIP_SQL = enumList(LEADERSHIP_ROLES);
+/** An engagement's (alias e) depth as 1..4 (column d) and whether its role leads (column ld). */
+const DEPTH_AND_LEADERSHIP = Prisma.sql`(CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
+    (e.role IN (${LEADERSHIP_SQL})) AS ld`;
 
 interface AggregateRow {
   kind: string;
@@ -146,8 +149,7 @@ function areaCounts(areas: readonly AreaCount[]): Prisma.Sql {
  */
 function engagementColumns(scope: CoverageSqlScope, ownCommittee: Prisma.Sql, sdo: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`pm.n AS p, pm.an AS a, ${ownCommittee} AS eo, e."standardId" AS es, cm.n AS c, ${sdo} AS sdo,
-    (CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
-    (e.role IN (${LEADERSHIP_SQL})) AS ld,
+    ${DEPTH_AND_LEADERSHIP},
     GREATEST(CASE WHEN e."startDate" <= ${scope.asOf}::date THEN e."startDate" END,
              CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END) AS last`;
 }
@@ -622,8 +624,7 @@ WITH pm AS MATERIALIZED (
   SELECT pm.n AS p, e."agencyId" AS agency,
     GREATEST(${fiscalYearSql(Prisma.sql`e."startDate"`)}, ${firstYear}) - ${firstYear} AS i1,
     LEAST(COALESCE(${fiscalYearSql(Prisma.sql`e."endDate"`)}, ${lastYear}), ${lastYear}) - ${firstYear} AS i2,
-    (CASE e.depth WHEN 'OBSERVE' THEN 1 WHEN 'ATTEND' THEN 2 WHEN 'CONTRIBUTE' THEN 3 ELSE 4 END)::int2 AS d,
-    (e.role IN (${LEADERSHIP_SQL})) AS ld
+    ${DEPTH_AND_LEADERSHIP}
   FROM "Engagement" e JOIN pm ON pm.id = e."participantId" ${sdoJoins}
   WHERE e."startDate" <= make_date(${lastYear}, 9, 30) AND (e."endDate" IS NULL OR e."endDate" >= make_date(${firstYear} - 1, 10, 1))
   ${agency} ${sdo}
