@@ -8,6 +8,9 @@ export type Backend = "postgres" | "pglite";
 
 export const BACKEND: Backend = process.env.TEST_BACKEND === "pglite" ? "pglite" : "postgres";
 
+/** The shared integration database; TEST_DATABASE lets two checkouts test side by side. */
+export const TEST_DATABASE = process.env.TEST_DATABASE ?? "set_integration";
+
 export const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export function databaseUrl(name: string): string {

@@ -2,9 +2,7 @@
 // PGlite runs: each test file migrates its own in-memory database (setup-app-db.ts).
 import { openDatabase } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
-import { BACKEND, databaseUrl, withAdmin } from "./backend";
-
-export const TEST_DATABASE = "set_integration";
+import { BACKEND, databaseUrl, TEST_DATABASE, withAdmin } from "./backend";
 
 export default async function setup() {
   if (BACKEND !== "postgres") return;

@@ -1,10 +1,10 @@
 // Points the app's own database module (src/server/db/app-database.ts) at the test
 // database before any test imports it, so data functions run against real Postgres.
 import { afterAll, beforeAll } from "vitest";
-import { BACKEND, databaseUrl } from "./backend";
+import { BACKEND, databaseUrl, TEST_DATABASE } from "./backend";
 
 if (BACKEND === "postgres") {
-  process.env.DATABASE_URL = databaseUrl("set_integration");
+  process.env.DATABASE_URL = databaseUrl(TEST_DATABASE);
 } else {
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DATA_DIR = "memory://";
