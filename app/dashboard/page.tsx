@@ -10,6 +10,7 @@ import { DEPTHS } from "@/domain/coverage-metrics";
 import { DEPTH_LABELS } from "@/domain/participation/inputs";
 import { reportSearchParams } from "@/domain/records-query";
 import { requirePage } from "@/server/auth/session";
+import { redirectWhenBusy } from "@/server/coverage/busy";
 import { loadDashboard } from "@/server/coverage/dashboard";
 import { parseReportFilters } from "@/server/coverage/report-filters";
 import { PageHeading } from "@/ui/page-heading";
@@ -32,8 +33,9 @@ export default async function DashboardPage({ searchParams }: Props) {
   await connection();
   const requested = parseReportFilters(await searchParams);
   const qs = reportSearchParams(requested).toString();
-  const session = await requirePage("dashboard.read", `/dashboard${qs ? `?${qs}` : ""}`);
-  const { report, trend, filters, notices, choices } = await loadDashboard(session.scope, requested);
+  const here = `/dashboard${qs ? `?${qs}` : ""}`;
+  const session = await requirePage("dashboard.read", here);
+  const { report, trend, filters, notices, choices } = await loadDashboard(session.scope, requested).catch(redirectWhenBusy(here));
   const scopeWords = [report.agency ? report.agency.acronym : "all agencies", report.sdo ? `at ${report.sdo.acronym}` : "all SDOs"].join(", ");
   const totals = report.totals;
   const cards = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv, requireAuthSecret } from "./env";
+import { readEnv, reportConcurrency, requireAuthSecret } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database", () => {
@@ -33,5 +33,29 @@ describe("requireAuthSecret", () => {
 
   it("uses a fixed development secret outside production", () => {
     expect(requireAuthSecret(readEnv({ NODE_ENV: "development" }))).toMatch(/development-only/);
+  });
+});
+
+describe("pool and report concurrency", () => {
+  const pg = "postgresql://u@h/db";
+
+  it("defaults to a pool of 10 and half of it for reports, 16 waiting", () => {
+    const env = readEnv({ DATABASE_URL: pg });
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+    expect(env.REPORT_QUEUE_MAX).toBe(16);
+    expect(reportConcurrency(env)).toBe(5);
+  });
+
+  it("never lets reports take more than half the pool", () => {
+    expect(reportConcurrency(readEnv({ DATABASE_URL: pg, DATABASE_POOL_MAX: "20", REPORT_CONCURRENCY: "3" }))).toBe(3);
+    expect(reportConcurrency(readEnv({ DATABASE_URL: pg, DATABASE_POOL_MAX: "4", REPORT_CONCURRENCY: "8" }))).toBe(2);
+  });
+
+  it("computes one report at a time on the embedded database", () => {
+    expect(reportConcurrency(readEnv({}))).toBe(1);
+  });
+
+  it("rejects a pool of one, naming the variable", () => {
+    expect(() => readEnv({ DATABASE_POOL_MAX: "1" })).toThrow(/DATABASE_POOL_MAX/);
   });
 });

@@ -11,6 +11,12 @@ const envSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   PGLITE_DATA_DIR: z.string().trim().min(1).default(".data/pglite"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** Connections in the PostgreSQL pool of one app instance. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(500).default(10),
+  /** Coverage reports computed at once per instance (default: half the pool; 1 on PGlite). */
+  REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(250).optional(),
+  /** Report computations that may wait for a turn; beyond it a view answers "being prepared". */
+  REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -22,6 +28,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+/** How many reports one instance computes at once: never more than half the pool. */
+export function reportConcurrency(env: Env): number {
+  if (!env.DATABASE_URL) return 1; // PGlite: one connection
+  const half = Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 2));
+  return Math.min(env.REPORT_CONCURRENCY ?? half, half);
 }
 
 /** The secret signing session tokens; production refuses to start without one. */

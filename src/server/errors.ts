@@ -1,5 +1,5 @@
 // Expected errors speak (UserError reaches the user); everything else is masked.
-export type UserErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION" | "NOT_FOUND" | "CONFLICT";
+export type UserErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "VALIDATION" | "NOT_FOUND" | "CONFLICT" | "BUSY";
 
 export type FieldErrors = Record<string, string[]>;
 

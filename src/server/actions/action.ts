@@ -1,6 +1,7 @@
 // The one door for every mutation. Every export of a "use server" module is built here:
-// session -> zod -> permission -> handler (scope comes from the session, inside one
-// transaction) -> audit row in the same transaction -> typed result.
+// session -> zod -> permission -> optional `prepare` (heavy reads, outside any transaction)
+// -> handler (scope comes from the session, inside one transaction) -> audit row in the
+// same transaction -> typed result.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
@@ -22,17 +23,24 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export interface ActionContext<I> {
+export interface ActionContext<I, P = undefined> {
   session: AppSession;
   input: I;
   tx: Prisma.TransactionClient;
+  /** What `prepare` returned. */
+  prepared: P;
 }
 
-export interface ActionConfig<S extends z.ZodType> {
+export interface ActionConfig<S extends z.ZodType, P = undefined> {
   input: S;
   permission: Permission;
   /** Audit action name, e.g. "user.create". */
   audit: string;
+  /**
+   * Heavy reads (a computed report) run after the permission check and before the
+   * transaction opens, so waiting for them never holds a pooled connection.
+   */
+  prepare?: (ctx: { session: AppSession; input: z.infer<S> }) => Promise<P>;
 }
 
 export const ACTION_BRAND = Symbol.for("set.action");
@@ -60,9 +68,9 @@ function fail(error: UserError): ActionResult<never> {
   };
 }
 
-export function action<S extends z.ZodType, T>(
-  config: ActionConfig<S>,
-  handler: (ctx: ActionContext<z.infer<S>>) => Promise<{ data: T; audit: AuditRecord }>,
+export function action<S extends z.ZodType, T, P = undefined>(
+  config: ActionConfig<S, P>,
+  handler: (ctx: ActionContext<z.infer<S>, P>) => Promise<{ data: T; audit: AuditRecord }>,
 ) {
   // (previous, payload) matches React's useActionState; direct calls pass one argument.
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
@@ -79,8 +87,9 @@ export function action<S extends z.ZodType, T>(
       if (!can(session.user.role, config.permission)) {
         throw new UserError("FORBIDDEN", "You do not have permission to do this.");
       }
+      const prepared = (config.prepare ? await config.prepare({ session, input: parsed.data }) : undefined) as P;
       const data = await db.$transaction(async (tx) => {
-        const { data, audit } = await handler({ session, input: parsed.data, tx });
+        const { data, audit } = await handler({ session, input: parsed.data, tx, prepared });
         await tx.auditEvent.create({
           data: {
             actorId: session.user.id,

@@ -2,19 +2,27 @@
 // Coverage engine actions: compute and export the gap report for the caller's scope
 // (coordinators: their own agency), and the admin's scoring settings and indicators.
 // Every export is built by action(): session -> zod -> permission -> scope -> audit.
+// Reports come from the report cache in `prepare`, outside the action's transaction, so a
+// queued computation never holds a pooled connection.
 import { coverageSettingsInput, indicatorUpdateInput } from "@/domain/coverage-inputs";
 import { gapReportCsv, reportFileName } from "@/domain/report-csv";
 import { action } from "@/server/actions/action";
-import { resolveReportRequest } from "@/server/coverage/dashboard";
-import { computeGapReport } from "@/server/coverage/gap-report-data";
+import { loadGapReport } from "@/server/coverage/dashboard";
 import { exportInput, reportFiltersInput } from "@/server/coverage/report-filters";
+import type { ReportFilters } from "@/domain/records-query";
 import { flatSettings, updateCoverageSettings, updateIndicator } from "@/server/coverage/settings";
 
+/** The filters of an export request, without its format. */
+const reportFiltersOf = ({ fy, from, to, agency, sdo }: ReportFilters): ReportFilters => ({ fy, from, to, agency, sdo });
+
 export const computeGapReportAction = action(
-  { input: reportFiltersInput, permission: "dashboard.read", audit: "coverage.report" },
-  async ({ session, input, tx }) => {
-    const { request, filters } = await resolveReportRequest(tx, session.scope, input, new Date(), { strict: true });
-    const report = await computeGapReport(tx, request);
+  {
+    input: reportFiltersInput,
+    permission: "dashboard.read",
+    audit: "coverage.report",
+    prepare: ({ session, input }) => loadGapReport(session.scope, input, new Date(), { strict: true }),
+  },
+  async ({ prepared: { report, request, filters } }) => {
     return {
       data: report,
       audit: { entityType: "GapReport", entityId: null, agencyId: request.agencyId, after: { filters, period: report.periodLabel } },
@@ -23,11 +31,13 @@ export const computeGapReportAction = action(
 );
 
 export const exportGapReportAction = action(
-  { input: exportInput, permission: "dashboard.read", audit: "coverage.export" },
-  async ({ session, input, tx }) => {
-    const { format, ...requested } = input;
-    const { request, filters } = await resolveReportRequest(tx, session.scope, requested, new Date(), { strict: true });
-    const report = await computeGapReport(tx, request);
+  {
+    input: exportInput,
+    permission: "dashboard.read",
+    audit: "coverage.export",
+    prepare: ({ session, input }) => loadGapReport(session.scope, reportFiltersOf(input), new Date(), { strict: true }),
+  },
+  async ({ input: { format }, prepared: { report, request, filters } }) => {
     const fileName = reportFileName(report, format);
     const content = format === "csv" ? gapReportCsv(report) : JSON.stringify(report, null, 2);
     return {

@@ -1,6 +1,7 @@
-// Loaders for the coverage dashboard and the printable report: the caller's scope decides
-// the agency (coordinators see their own agency only), then the whole report, the trend
-// and the filter choices are read in one transaction.
+// Loaders for the coverage dashboard, the printable report and the exports: the caller's
+// scope decides the agency (coordinators see their own agency only); the report and the
+// trend come from the report cache (computed once per change of the data, report-cache.ts),
+// the filter choices from two small queries.
 import "server-only";
 import { depthScore, type DepthWeights } from "@/domain/coverage-metrics";
 import type { GapReport } from "@/domain/coverage-report";
@@ -8,11 +9,13 @@ import { fiscalYearOf, fiscalYearsBetween, toIsoDate } from "@/domain/fiscal-yea
 import type { ReportFilters } from "@/domain/records-query";
 import { isAgencyScoped } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
+import { buildGapReport } from "@/domain/coverage-report";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { listAgency } from "@/server/participation/scope";
-import { queryFirstEngagementDay, queryTrend } from "./coverage-sql";
-import { computeGapReport, REPORT_TRANSACTION, type GapReportRequest, type Tx } from "./gap-report-data";
+import { queryFirstEngagementDay, queryTrend, type TrendRow } from "./coverage-sql";
+import { readGapReportInputs, type GapReportRequest, type Tx } from "./gap-report-data";
+import { cachedReport } from "./report-cache";
 import { periodOf } from "./report-filters";
 
 /** How many fiscal years the trend shows at most. */
@@ -31,7 +34,7 @@ export interface ResolvedReport {
  * (pages) or refused (`strict`, for actions).
  */
 export async function resolveReportRequest(
-  tx: Tx,
+  tx: Pick<Tx, "agency" | "sdo">,
   scope: Scope,
   requested: ReportFilters,
   now: Date,
@@ -92,43 +95,67 @@ export interface DashboardData {
   };
 }
 
-async function readTrend(tx: Tx, request: GapReportRequest, lastFy: number, weights: DepthWeights): Promise<{ trend: TrendPoint[]; firstFy: number }> {
-  const firstDay = await queryFirstEngagementDay(tx);
-  const firstFy = Math.max(firstDay ? fiscalYearOf(firstDay) : lastFy, lastFy - TREND_YEARS + 1);
-  const rows = await queryTrend(tx, { agencyId: request.agencyId, sdoId: request.sdoId }, firstFy, lastFy);
-  return {
-    firstFy,
-    trend: rows.map((r) => ({
-      fiscalYear: r.fiscalYear,
-      engagements: r.engagements,
-      participants: r.participants,
-      agencies: r.agencies,
-      leadership: r.leadership,
-      score: depthScore(r.depth, weights),
-    })),
-  };
+/** The gap report of a resolved request, computed once per data version. */
+export function cachedGapReport(request: GapReportRequest): Promise<GapReport> {
+  const { period } = request;
+  return cachedReport({
+    kind: "report",
+    day: request.today,
+    params: { start: period.start, end: period.end, periodKind: period.kind, agencyId: request.agencyId, sdoId: request.sdoId },
+    read: (tx) => readGapReportInputs(tx, request),
+    build: buildGapReport,
+  });
+}
+
+/** Raw trend rows for the fiscal years up to `lastFy` (at most TREND_YEARS), cached like the report. */
+function cachedTrendRows(request: GapReportRequest, lastFy: number): Promise<{ rows: TrendRow[]; firstFy: number }> {
+  const filter = { agencyId: request.agencyId, sdoId: request.sdoId };
+  return cachedReport({
+    kind: "trend",
+    day: request.today,
+    params: { lastFy, agencyId: filter.agencyId, sdoId: filter.sdoId },
+    read: async (tx) => {
+      const firstDay = await queryFirstEngagementDay(tx);
+      const firstFy = Math.max(firstDay ? fiscalYearOf(firstDay) : lastFy, lastFy - TREND_YEARS + 1);
+      return { rows: await queryTrend(tx, filter, firstFy, lastFy), firstFy };
+    },
+    build: (raw) => raw,
+  });
+}
+
+function trendPoints(rows: TrendRow[], weights: DepthWeights): TrendPoint[] {
+  return rows.map((r) => ({
+    fiscalYear: r.fiscalYear,
+    engagements: r.engagements,
+    participants: r.participants,
+    agencies: r.agencies,
+    leadership: r.leadership,
+    score: depthScore(r.depth, weights),
+  }));
 }
 
 export async function loadDashboard(scope: Scope, requested: ReportFilters, now: Date = new Date()): Promise<DashboardData> {
-  return db.$transaction(async (tx) => {
-    const resolved = await resolveReportRequest(tx, scope, requested, now);
-    const report = await computeGapReport(tx, resolved.request);
-    const currentFy = fiscalYearOf(resolved.request.today);
-    const periodFy = fiscalYearOf(resolved.request.period.end);
-    const { trend, firstFy } = await readTrend(tx, resolved.request, Math.max(currentFy, periodFy), report.settings.weights);
-    const [agencies, sdos] = await Promise.all([
-      isAgencyScoped(scope.role) ? null : tx.agency.findMany({ select: { id: true, acronym: true, name: true }, orderBy: { acronym: "asc" } }),
-      tx.sdo.findMany({ select: { id: true, acronym: true, name: true }, orderBy: { acronym: "asc" } }),
-    ]);
-    const fiscalYears = fiscalYearsBetween(Math.min(firstFy, periodFy), Math.max(currentFy, periodFy)).reverse();
-    return { report, trend, filters: resolved.filters, notices: resolved.notices, choices: { fiscalYears, agencies, sdos } };
-  }, REPORT_TRANSACTION);
+  const resolved = await resolveReportRequest(db, scope, requested, now);
+  const currentFy = fiscalYearOf(resolved.request.today);
+  const periodFy = fiscalYearOf(resolved.request.period.end);
+  const [report, trend, agencies, sdos] = await Promise.all([
+    cachedGapReport(resolved.request),
+    cachedTrendRows(resolved.request, Math.max(currentFy, periodFy)),
+    isAgencyScoped(scope.role) ? null : db.agency.findMany({ select: { id: true, acronym: true, name: true }, orderBy: { acronym: "asc" } }),
+    db.sdo.findMany({ select: { id: true, acronym: true, name: true }, orderBy: { acronym: "asc" } }),
+  ]);
+  const fiscalYears = fiscalYearsBetween(Math.min(trend.firstFy, periodFy), Math.max(currentFy, periodFy)).reverse();
+  return {
+    report,
+    trend: trendPoints(trend.rows, report.settings.weights),
+    filters: resolved.filters,
+    notices: resolved.notices,
+    choices: { fiscalYears, agencies, sdos },
+  };
 }
 
-/** The report alone (printable page). */
-export async function loadGapReport(scope: Scope, requested: ReportFilters, now: Date = new Date()) {
-  return db.$transaction(async (tx) => {
-    const resolved = await resolveReportRequest(tx, scope, requested, now);
-    return { report: await computeGapReport(tx, resolved.request), filters: resolved.filters, notices: resolved.notices };
-  }, REPORT_TRANSACTION);
+/** The report alone (printable page, exports). `strict` refuses unknown ids (actions). */
+export async function loadGapReport(scope: Scope, requested: ReportFilters, now: Date = new Date(), options: { strict?: boolean } = {}) {
+  const resolved = await resolveReportRequest(db, scope, requested, now, options);
+  return { report: await cachedGapReport(resolved.request), request: resolved.request, filters: resolved.filters, notices: resolved.notices };
 }

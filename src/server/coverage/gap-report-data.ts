@@ -22,7 +22,10 @@ export interface GapReportRequest {
 /** Interactive-transaction options for a report (large data sets on PGlite take a while). */
 export const REPORT_TRANSACTION = { maxWait: 15_000, timeout: 120_000 } as const;
 
-export async function computeGapReport(tx: Tx, request: GapReportRequest): Promise<GapReport> {
+/** Everything the pure engine needs, read in the caller's transaction (snapshot). */
+export type GapReportInputs = Parameters<typeof buildGapReport>[0];
+
+export async function readGapReportInputs(tx: Tx, request: GapReportRequest): Promise<GapReportInputs> {
   await tuneReportTransaction(tx);
   const asOf = periodAsOf(request.period, request.today);
   const scope = { start: request.period.start, end: request.period.end, asOf, agencyId: request.agencyId, sdoId: request.sdoId };
@@ -33,7 +36,7 @@ export async function computeGapReport(tx: Tx, request: GapReportRequest): Promi
     return params ? [{ key: i.id, coreAreaIds: params.coreAreaIds, committeeIds: params.committeeIds }] : [];
   });
   const engagement = await queryEngagementAggregates(tx, scope, areas, context.agencyBitmask);
-  return buildGapReport({
+  return {
     generatedAt: request.generatedAt,
     period: request.period,
     asOf,
@@ -47,5 +50,10 @@ export async function computeGapReport(tx: Tx, request: GapReportRequest): Promi
     activities: context.activities,
     indicators: context.indicators,
     areaEngagements: engagement.areaCounts,
-  });
+  };
+}
+
+/** Reads and builds in one go (benchmark, tests). The app goes through report-cache.ts. */
+export async function computeGapReport(tx: Tx, request: GapReportRequest): Promise<GapReport> {
+  return buildGapReport(await readGapReportInputs(tx, request));
 }

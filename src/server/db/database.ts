@@ -11,7 +11,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string }
+  | { kind: "postgres"; url: string; poolMax?: number }
   /** dataDir "memory://" keeps everything in memory (tests). */
   | { kind: "pglite"; dataDir: string };
 
@@ -30,8 +30,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function targetFromEnv(env: { DATABASE_URL?: string; PGLITE_DATA_DIR: string }): DatabaseTarget {
-  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+export function targetFromEnv(env: { DATABASE_URL?: string; PGLITE_DATA_DIR: string; DATABASE_POOL_MAX?: number }): DatabaseTarget {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX };
   return { kind: "pglite", dataDir: env.PGLITE_DATA_DIR };
 }
 
@@ -46,8 +46,8 @@ export function openDatabase(target: DatabaseTarget): Database {
   return target.kind === "postgres" ? openPostgres(target) : openPglite(target);
 }
 
-function openPostgres(target: { kind: "postgres"; url: string }): Database {
-  const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+function openPostgres(target: { kind: "postgres"; url: string; poolMax?: number }): Database {
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });
   // An idle connection the server closes (restart, failover, a dropped test database)
   // emits "error" on the pool; without a listener that would crash the process.
   pool.on("error", (error) => console.warn(`PostgreSQL connection closed: ${error.message}`));

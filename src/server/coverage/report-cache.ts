@@ -1,0 +1,200 @@
+// Computed coverage reports, once per change of the data instead of once per view.
+//
+// A view (kind + scope + filters + day) is keyed by a hash; a computed value is valid while
+// the data version it was computed at is current: DataVersion.version (bumped at commit by
+// triggers on everything the report reads) and InventoryVersion.token (the inventory).
+// Lookups go: this process's memory -> the ReportCache table (shared by every instance,
+// survives restarts) -> a computation. Identical concurrent requests in one process share
+// one computation (single flight). Computations pass a gate: at most half the pool at once
+// (REPORT_CONCURRENCY), a bounded queue (REPORT_QUEUE_MAX), and beyond it ReportBusyError
+// ("being prepared, retry in N s") at once instead of a hang.
+// Each computation reads in a READ ONLY, REPEATABLE READ snapshot (its numbers are
+// consistent, and its version is exactly the one its data has), holds the connection only
+// while reading, and builds (pure engine, CPU) after releasing it.
+import "server-only";
+import { createHash } from "node:crypto";
+import { createGate, createSingleFlight, GateBusyError, type Gate } from "@/lib/bounded-gate";
+import { readEnv, reportConcurrency } from "@/lib/env";
+import { db } from "@/server/db/client";
+import { UserError } from "@/server/errors";
+import { REPORT_TRANSACTION, type Tx } from "./gap-report-data";
+
+export interface DataVersions {
+  dataVersion: string;
+  inventoryToken: string;
+}
+
+/** A view that cannot be computed now: the gate's queue is full. */
+export class ReportBusyError extends UserError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("BUSY", `The report is being prepared. Try again in ${retryAfterSeconds} seconds.`);
+    this.name = "ReportBusyError";
+  }
+}
+
+export interface CachedSpec<R, T> {
+  kind: "report" | "trend";
+  /** The day the view is computed for (cache rows of earlier days are pruned). */
+  day: string;
+  /** What identifies the view besides kind and day; built by the caller in a fixed key order. */
+  params: Record<string, string | number | null>;
+  /** Reads everything the value needs, inside the snapshot. */
+  read: (tx: Tx) => Promise<R>;
+  /** Builds the value from what was read, after the connection is released. */
+  build: (raw: R) => T;
+}
+
+export interface ReportCacheStats {
+  memoryHits: number;
+  storedHits: number;
+  computed: number;
+  refused: number;
+}
+
+const MEMORY_ENTRIES = 24;
+
+interface CacheState {
+  gate: Gate;
+  flight: ReturnType<typeof createSingleFlight<unknown>>;
+  memory: Map<string, { stamp: string; value: unknown }>;
+  stats: ReportCacheStats;
+}
+
+// On globalThis: every bundle of the process shares one gate and one memory.
+const holder = globalThis as typeof globalThis & { __reportCache?: CacheState };
+
+function state(): CacheState {
+  if (!holder.__reportCache) {
+    const env = readEnv();
+    holder.__reportCache = {
+      gate: createGate({ concurrency: reportConcurrency(env), queueMax: env.REPORT_QUEUE_MAX }),
+      flight: createSingleFlight<unknown>(),
+      memory: new Map(),
+      stats: { memoryHits: 0, storedHits: 0, computed: 0, refused: 0 },
+    };
+  }
+  return holder.__reportCache;
+}
+
+/** The gate report computations pass (tests hold its slots to see the "busy" answer). */
+export function reportGate(): Gate {
+  return state().gate;
+}
+
+/** Counters since the process started (tests, benchmarks). */
+export function reportCacheStats(): ReportCacheStats {
+  return { ...state().stats };
+}
+
+/** Forgets this process's memory layer (tests: a restarted instance). The table stays. */
+export function clearReportMemory(): void {
+  state().memory.clear();
+}
+
+type Reader = Pick<Tx, "$queryRaw">;
+
+export async function readDataVersions(client: Reader): Promise<DataVersions> {
+  const rows = await client.$queryRaw<DataVersions[]>`
+SELECT (SELECT version::text FROM "DataVersion" WHERE id = 1) AS "dataVersion",
+       (SELECT token::text FROM "InventoryVersion" WHERE id = 1) AS "inventoryToken"`;
+  const row = rows[0];
+  if (!row?.dataVersion || !row.inventoryToken) throw new Error("DataVersion or InventoryVersion row is missing: run the migrations");
+  return row;
+}
+
+const stampOf = (v: DataVersions) => `${v.dataVersion}/${v.inventoryToken}`;
+
+function keyOf(spec: { kind: string; day: string; params: Record<string, unknown> }): string {
+  return createHash("sha256").update(JSON.stringify([spec.kind, spec.day, spec.params])).digest("hex");
+}
+
+function remember(key: string, stamp: string, value: unknown) {
+  const { memory } = state();
+  memory.delete(key);
+  memory.set(key, { stamp, value });
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
+}
+
+function recall(key: string, stamp: string): { value: unknown } | null {
+  const entry = state().memory.get(key);
+  if (!entry || entry.stamp !== stamp) return null;
+  // Most recently used last.
+  remember(key, stamp, entry.value);
+  return entry;
+}
+
+async function readStored(client: Reader, key: string, v: DataVersions): Promise<string | null> {
+  const rows = await client.$queryRaw<{ payload: string }[]>`
+SELECT payload FROM "ReportCache"
+WHERE key = ${key} AND "dataVersion" = ${v.dataVersion}::bigint AND "inventoryToken" = ${v.inventoryToken}::uuid`;
+  return rows[0]?.payload ?? null;
+}
+
+/**
+ * The value of a view at the current data version: from memory, from the shared table, or
+ * computed (once per process for concurrent identical requests). Throws ReportBusyError
+ * when the computation would have to queue beyond REPORT_QUEUE_MAX.
+ */
+export async function cachedReport<R, T>(spec: CachedSpec<R, T>): Promise<T> {
+  const s = state();
+  const key = keyOf(spec);
+  const versions = await readDataVersions(db);
+  const stamp = stampOf(versions);
+  const inMemory = recall(key, stamp);
+  if (inMemory) {
+    s.stats.memoryHits++;
+    return inMemory.value as T;
+  }
+  const value = await s.flight.run(`${key}|${stamp}`, async () => {
+    const stored = await readStored(db, key, versions);
+    if (stored !== null) {
+      s.stats.storedHits++;
+      const parsed = JSON.parse(stored) as T;
+      remember(key, stamp, parsed);
+      return parsed;
+    }
+    try {
+      return await s.gate.run(() => compute(spec, key));
+    } catch (error) {
+      if (error instanceof GateBusyError) {
+        s.stats.refused++;
+        throw new ReportBusyError(error.retryAfterSeconds);
+      }
+      throw error;
+    }
+  });
+  return value as T;
+}
+
+async function compute<R, T>(spec: CachedSpec<R, T>, key: string): Promise<T> {
+  const s = state();
+  const started = performance.now();
+  const read = await db.$transaction(async (tx) => {
+    // First statement: the snapshot starts with the next one, so versions and data agree.
+    await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const at = await readDataVersions(tx);
+    // Another instance may have stored this very view at this version meanwhile.
+    const stored = await readStored(tx, key, at);
+    return stored !== null ? { at, stored, raw: null } : { at, stored: null, raw: await spec.read(tx) };
+  }, REPORT_TRANSACTION);
+  const stamp = stampOf(read.at);
+  if (read.stored !== null) {
+    s.stats.storedHits++;
+    const parsed = JSON.parse(read.stored) as T;
+    remember(key, stamp, parsed);
+    return parsed;
+  }
+  const value = spec.build(read.raw as R);
+  const payload = JSON.stringify(value);
+  const computeMs = Math.round(performance.now() - started);
+  // A newer computation of the same view replaces an older one; rows of past days go.
+  await db.$executeRaw`
+WITH pruned AS (DELETE FROM "ReportCache" WHERE day < ${spec.day} AND key <> ${key})
+INSERT INTO "ReportCache" (key, kind, day, "dataVersion", "inventoryToken", payload, "computeMs")
+VALUES (${key}, ${spec.kind}, ${spec.day}, ${read.at.dataVersion}::bigint, ${read.at.inventoryToken}::uuid, ${payload}, ${computeMs})
+ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, day = EXCLUDED.day, "dataVersion" = EXCLUDED."dataVersion",
+  "inventoryToken" = EXCLUDED."inventoryToken", payload = EXCLUDED.payload, "computeMs" = EXCLUDED."computeMs", "createdAt" = now()`;
+  s.stats.computed++;
+  remember(key, stamp, value);
+  return value;
+}
