@@ -266,17 +266,25 @@ describe(`the "being prepared" answer on ${BACKEND}`, () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const html = await response.text();
     expect(html).toContain("<h1>The report is being prepared</h1>");
-    expect(html).toContain('content="7;url=/dashboard?fy=2025&amp;agency=AG-DHS"');
+    expect(html).toContain("refreshes in 7 seconds");
+    expect(html).toContain('<a href="/dashboard?fy=2025&amp;agency=AG-DHS">Try again now</a>');
+    expect(html).toContain('location.replace("/dashboard?fy=2025&agency=AG-DHS"); }, 7000)');
   });
 
   it("returns only to dashboard views, and asks the anonymous to sign in", async () => {
     as("LEAD");
     for (const next of ["https://evil.example/", "//evil.example/dashboard", "/admin/users", '/dashboard"><script>']) {
       const html = await (await get(new URLSearchParams({ next, retry: "3" }).toString())).text();
-      expect(html, next).toContain('content="3;url=/dashboard"');
+      expect(html, next).toContain('<a href="/dashboard">Try again now</a>');
+      expect(html, next).toContain('location.replace("/dashboard"); }, 3000)');
       expect(html).not.toContain("evil");
-      expect(html).not.toContain("<script>");
+      expect(html.split("<script").length, next).toBe(2); // only the page's own
     }
+    // A dashboard link whose query holds markup stays inert in the attribute and in the script.
+    const html = await (await get(new URLSearchParams({ next: "/dashboard?q=</script><script>alert(1)", retry: "3" }).toString())).text();
+    expect(html.split("</script>").length).toBe(2);
+    expect(html).toContain('location.replace("/dashboard?q=\\u003c/script>\\u003cscript>alert(1)")');
+    expect(html).toContain('<a href="/dashboard?q=&lt;/script&gt;&lt;script&gt;alert(1)">');
     sessionRef.current = null;
     const anonymous = await get("next=/dashboard&retry=3");
     expect(anonymous.status).toBe(303);
