@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createGate, createSingleFlight, GateBusyError } from "./bounded-gate";
+import { createCoalescer, createGate, GateBusyError } from "./bounded-gate";
 
 /** A job that finishes when the test says so. */
 function deferred<T = void>() {
@@ -72,34 +72,64 @@ describe("createGate", () => {
   });
 });
 
-describe("createSingleFlight", () => {
-  it("shares one run between concurrent callers of a key, and runs again after it settles", async () => {
-    const flight = createSingleFlight<number>();
+describe("createCoalescer", () => {
+  it("runs once for concurrent callers that may join, and forgets the key when done", async () => {
+    const flight = createCoalescer<number>();
     let runs = 0;
     const d = deferred<number>();
     const job = () => {
       runs++;
       return d.promise;
     };
-    const a = flight.run("k", job);
-    const b = flight.run("k", job);
+    const a = flight.run("k", job, () => true);
+    const b = flight.run("k", job, () => true);
     const other = flight.run("other", async () => 7);
     expect(flight.size()).toBe(2);
     d.resolve(42);
     expect(await Promise.all([a, b, other])).toEqual([42, 42, 7]);
     expect(runs).toBe(1);
     expect(flight.size()).toBe(0);
-    expect(await flight.run("k", async () => 43)).toBe(43);
   });
 
-  it("passes a failure to every waiting caller and forgets it", async () => {
-    const flight = createSingleFlight<number>();
-    const d = deferred<number>();
-    const a = flight.run("k", () => d.promise);
-    const b = flight.run("k", () => d.promise);
-    d.reject(new Error("nope"));
-    await expect(a).rejects.toThrow("nope");
-    await expect(b).rejects.toThrow("nope");
-    expect(await flight.run("k", async () => 1)).toBe(1);
+  it("callers who cannot join share one queued run, started only after the running one", async () => {
+    const flight = createCoalescer<string, number>();
+    const first = deferred<string>();
+    const second = deferred<string>();
+    const started: string[] = [];
+    const running = flight.run("k", (mark) => {
+      started.push("first");
+      mark(1);
+      return first.promise;
+    });
+    // The running job is at version 1; these callers need version 2 or later.
+    const needsNewer = (m: number | undefined) => m !== undefined && m >= 2;
+    const job2 = () => {
+      started.push("second");
+      return second.promise;
+    };
+    const x = flight.run("k", job2, needsNewer);
+    const y = flight.run("k", job2, needsNewer);
+    const z = flight.run("k", job2, needsNewer);
+    await flush();
+    expect(started).toEqual(["first"]);
+    first.resolve("v1");
+    expect(await running).toBe("v1");
+    await flush();
+    expect(started).toEqual(["first", "second"]);
+    // A caller content with what runs now joins it.
+    const w = flight.run("k", job2, (m) => m === undefined || m >= 1);
+    second.resolve("v2");
+    expect(await Promise.all([x, y, z, w])).toEqual(["v2", "v2", "v2", "v2"]);
+    expect(started).toEqual(["first", "second"]);
+    expect(flight.size()).toBe(0);
+  });
+
+  it("a failed run fails its callers, and the queued run still starts", async () => {
+    const flight = createCoalescer<number>();
+    const a = flight.run("k", async () => Promise.reject(new Error("boom")));
+    const b = flight.run("k", async () => 2);
+    await expect(a).rejects.toThrow("boom");
+    expect(await b).toBe(2);
+    expect(await flight.run("k", async () => 3)).toBe(3);
   });
 });

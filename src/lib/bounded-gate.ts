@@ -1,7 +1,7 @@
 // Admission control for heavy work: at most `concurrency` jobs run at once, at most
 // `queueMax` wait for a turn, and anything beyond is refused at once with a retry hint
 // instead of piling up (a refused caller answers "being prepared, retry in N s").
-// Plus single flight: callers asking for the same key while it runs share one promise.
+// Plus coalescing: callers asking for the same key share runs (createCoalescer).
 
 export class GateBusyError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -80,17 +80,61 @@ export function createGate(options: GateOptions): Gate {
   };
 }
 
-/** Concurrent calls with the same key share the first caller's promise until it settles. */
-export function createSingleFlight<T>() {
-  const inFlight = new Map<string, Promise<T>>();
+/**
+ * Fresh-value coalescing per key: at most one run and one queued run per key. A caller
+ * joins the running job only when `canJoin` says its result will be fresh enough for
+ * it; otherwise it joins the queued job, which starts when the running one settles (so
+ * it starts after every caller that joined it arrived). Concurrent callers of a key
+ * therefore cause at most two runs, however many they are.
+ */
+export function createCoalescer<T, M = unknown>() {
+  interface Flight {
+    current: object | null;
+    running: Promise<T> | null;
+    /** What the running job has said about itself (e.g. its data version), once known. */
+    runningMark: M | undefined;
+    queued: Promise<T> | null;
+  }
+  const flights = new Map<string, Flight>();
+
+  const launch = (key: string, flight: Flight, job: (mark: (m: M) => void) => Promise<T>): Promise<T> => {
+    // Identifies this run: a mark from a run that is no longer the running one is ignored.
+    const run = {};
+    flight.current = run;
+    flight.runningMark = undefined;
+    const promise = job((m) => {
+      if (flight.current === run) flight.runningMark = m;
+    }).finally(() => {
+      if (flight.current === run) {
+        flight.current = null;
+        flight.running = null;
+      }
+      if (!flight.running && !flight.queued) flights.delete(key);
+    });
+    if (flight.current === run) flight.running = promise;
+    return promise;
+  };
+
   return {
-    run(key: string, job: () => Promise<T>): Promise<T> {
-      const existing = inFlight.get(key);
-      if (existing) return existing;
-      const promise = job().finally(() => inFlight.delete(key));
-      inFlight.set(key, promise);
-      return promise;
+    run(key: string, job: (mark: (m: M) => void) => Promise<T>, canJoin: (mark: M | undefined) => boolean = () => false): Promise<T> {
+      let flight = flights.get(key);
+      if (!flight) {
+        flight = { current: null, running: null, runningMark: undefined, queued: null };
+        flights.set(key, flight);
+      }
+      const running = flight.running;
+      if (!running) return launch(key, flight, job);
+      if (canJoin(flight.runningMark)) return running;
+      if (flight.queued) return flight.queued;
+      const current = flight;
+      const ignore = () => undefined;
+      const queued = running.then(ignore, ignore).then(() => {
+        current.queued = null;
+        return launch(key, current, job);
+      });
+      current.queued = queued;
+      return queued;
     },
-    size: () => inFlight.size,
+    size: () => flights.size,
   };
 }

@@ -215,6 +215,29 @@ describe(`cached reports on ${BACKEND}`, () => {
     expect(views[2]?.trend).toEqual(views[0]?.trend);
   });
 
+  it("a request after a write never joins an older computation, and a queued one reuses a fresh result", async () => {
+    const lead = as("LEAD");
+    const before = await loadGapReport(lead.scope, FY, NOW);
+    await db.participant.create({ data: { agencyId: "AG-NIST", name: `Between ${stamp}` } });
+    // Hold the only slot, so the first request's computation waits for a turn.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const blocker = cache.reportGate().run(() => held);
+    const stats = cache.reportCacheStats();
+    const first = loadGapReport(lead.scope, FY, NOW);
+    await vi.waitFor(() => expect(cache.reportGate().stats().queued).toBe(1), { timeout: 30_000 });
+    // A save lands while the first request waits; the second request saw it.
+    await saveEngagement("2025-04-01");
+    const second = loadGapReport(lead.scope, FY, NOW);
+    release();
+    await blocker;
+    const [a, b] = await Promise.all([first, second]);
+    // Both show the save: the first's computation started after it, the second reused that result.
+    expect(a.report.totals.engagements).toBe(before.report.totals.engagements + 1);
+    expect(b.report.totals.engagements).toBe(before.report.totals.engagements + 1);
+    expect(cache.reportCacheStats().computed).toBe(stats.computed + 1);
+  });
+
   it("keeps views apart: scope, filters and day are part of the key", async () => {
     const lead = as("LEAD");
     const coordinator = users.get("COORDINATOR")!;

@@ -4,8 +4,9 @@
 // the data version it was computed at is current: DataVersion.version (bumped at commit by
 // triggers on everything the report reads) and InventoryVersion.token (the inventory).
 // Lookups go: this process's memory -> the ReportCache table (shared by every instance,
-// survives restarts) -> a computation. Identical concurrent requests in one process share
-// one computation (single flight). Computations pass a gate: at most half the pool at once
+// survives restarts) -> a computation. Concurrent requests for one view in one process
+// share computations (at most one running and one queued per view, each fresh enough for
+// everyone who joins it). Computations pass a gate: at most half the pool at once
 // (REPORT_CONCURRENCY), a bounded queue (REPORT_QUEUE_MAX), and beyond it ReportBusyError
 // ("being prepared, retry in N s") at once instead of a hang.
 // Each computation reads in a READ ONLY, REPEATABLE READ snapshot (its numbers are
@@ -13,7 +14,7 @@
 // while reading, and builds (pure engine, CPU) after releasing it.
 import "server-only";
 import { createHash } from "node:crypto";
-import { createGate, createSingleFlight, GateBusyError, type Gate } from "@/lib/bounded-gate";
+import { createCoalescer, createGate, GateBusyError, type Gate } from "@/lib/bounded-gate";
 import { readEnv, reportConcurrency } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
@@ -55,7 +56,7 @@ const MEMORY_ENTRIES = 24;
 
 interface CacheState {
   gate: Gate;
-  flight: ReturnType<typeof createSingleFlight<unknown>>;
+  flights: ReturnType<typeof createCoalescer<unknown, string>>;
   memory: Map<string, { stamp: string; value: unknown }>;
   stats: ReportCacheStats;
 }
@@ -68,7 +69,7 @@ function state(): CacheState {
     const env = readEnv();
     holder.__reportCache = {
       gate: createGate({ concurrency: reportConcurrency(env), queueMax: env.REPORT_QUEUE_MAX }),
-      flight: createSingleFlight<unknown>(),
+      flights: createCoalescer<unknown, string>(),
       memory: new Map(),
       stats: { memoryHits: 0, storedHits: 0, computed: 0, refused: 0 },
     };
@@ -132,8 +133,11 @@ WHERE key = ${key} AND "dataVersion" = ${v.dataVersion}::bigint AND "inventoryTo
 
 /**
  * The value of a view at the current data version: from memory, from the shared table, or
- * computed (once per process for concurrent identical requests). Throws ReportBusyError
- * when the computation would have to queue beyond REPORT_QUEUE_MAX.
+ * computed. Concurrent requests for one view share computations: a request joins the
+ * running one when that one reads the very version the request saw, and otherwise the one
+ * queued behind it (which starts after the request arrived, so it is at least as fresh);
+ * at most one runs and one waits per view, however many people ask, even while saves go on.
+ * Throws ReportBusyError when a computation would have to queue beyond REPORT_QUEUE_MAX.
  */
 export async function cachedReport<R, T>(spec: CachedSpec<R, T>): Promise<T> {
   const s = state();
@@ -145,34 +149,46 @@ export async function cachedReport<R, T>(spec: CachedSpec<R, T>): Promise<T> {
     s.stats.memoryHits++;
     return inMemory.value as T;
   }
-  const value = await s.flight.run(`${key}|${stamp}`, async () => {
-    const stored = await readStored(db, key, versions);
-    if (stored !== null) {
-      s.stats.storedHits++;
-      const parsed = JSON.parse(stored) as T;
-      remember(key, stamp, parsed);
-      return parsed;
-    }
-    try {
-      return await s.gate.run(() => compute(spec, key));
-    } catch (error) {
-      if (error instanceof GateBusyError) {
-        s.stats.refused++;
-        throw new ReportBusyError(error.retryAfterSeconds);
-      }
-      throw error;
-    }
-  });
+  const stored = await readStored(db, key, versions);
+  if (stored !== null) {
+    s.stats.storedHits++;
+    const parsed = JSON.parse(stored) as T;
+    remember(key, stamp, parsed);
+    return parsed;
+  }
+  const value = await s.flights.run(key, (mark) => freshValue(spec, key, mark), (running) => running === stamp);
   return value as T;
 }
 
-async function compute<R, T>(spec: CachedSpec<R, T>, key: string): Promise<T> {
+/** A run of the coalescer: the latest value of the view, computed only if nobody has it. */
+async function freshValue<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: string) => void): Promise<T> {
+  const s = state();
+  // Queued behind another run, the data may not have changed since: reuse its value.
+  const now = stampOf(await readDataVersions(db));
+  const inMemory = recall(key, now);
+  if (inMemory) {
+    s.stats.memoryHits++;
+    return inMemory.value as T;
+  }
+  try {
+    return await s.gate.run(() => compute(spec, key, mark));
+  } catch (error) {
+    if (error instanceof GateBusyError) {
+      s.stats.refused++;
+      throw new ReportBusyError(error.retryAfterSeconds);
+    }
+    throw error;
+  }
+}
+
+async function compute<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: string) => void): Promise<T> {
   const s = state();
   const started = performance.now();
   const read = await db.$transaction(async (tx) => {
     // First statement: the snapshot starts with the next one, so versions and data agree.
     await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     const at = await readDataVersions(tx);
+    mark(stampOf(at));
     // Another instance may have stored this very view at this version meanwhile.
     const stored = await readStored(tx, key, at);
     return stored !== null ? { at, stored, raw: null } : { at, stored: null, raw: await spec.read(tx) };
