@@ -3,7 +3,7 @@
 // A view (kind + scope + filters + day) is keyed by a hash; a computed value is valid while
 // the data version it was computed at is current: DataVersion.version (bumped at commit by
 // triggers on everything the report reads) and InventoryVersion.token (the inventory).
-// Lookups go: this process's memory -> the ReportCache table (shared by every instance,
+// Lookups go: this process's memory (recently used views, 48 MB of JSON) -> the ReportCache table (shared by every instance,
 // survives restarts) -> a computation. Concurrent requests for one view in one process
 // share computations (at most one running and one queued per view, each fresh enough for
 // everyone who joins it). Computations pass a gate: at most half the pool at once
@@ -52,12 +52,14 @@ export interface ReportCacheStats {
   refused: number;
 }
 
-const MEMORY_ENTRIES = 24;
+/** The memory layer keeps the most recently used views up to this many bytes of JSON. */
+const MEMORY_BYTES = 48 * 1024 * 1024;
 
 interface CacheState {
   gate: Gate;
   flights: ReturnType<typeof createCoalescer<unknown, string>>;
-  memory: Map<string, { stamp: string; value: unknown }>;
+  memory: Map<string, { stamp: string; value: unknown; bytes: number }>;
+  memoryBytes: number;
   stats: ReportCacheStats;
 }
 
@@ -71,6 +73,7 @@ function state(): CacheState {
       gate: createGate({ concurrency: reportConcurrency(env), queueMax: env.REPORT_QUEUE_MAX }),
       flights: createCoalescer<unknown, string>(),
       memory: new Map(),
+      memoryBytes: 0,
       stats: { memoryHits: 0, storedHits: 0, computed: 0, refused: 0 },
     };
   }
@@ -90,6 +93,7 @@ export function reportCacheStats(): ReportCacheStats {
 /** Forgets this process's memory layer (tests: a restarted instance). The table stays. */
 export function clearReportMemory(): void {
   state().memory.clear();
+  state().memoryBytes = 0;
 }
 
 type Reader = Pick<Tx, "$queryRaw">;
@@ -109,18 +113,30 @@ function keyOf(spec: { kind: string; day: string; params: Record<string, unknown
   return createHash("sha256").update(JSON.stringify([spec.kind, spec.day, spec.params])).digest("hex");
 }
 
-function remember(key: string, stamp: string, value: unknown) {
-  const { memory } = state();
-  memory.delete(key);
-  memory.set(key, { stamp, value });
-  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value as string);
+function forget(key: string) {
+  const s = state();
+  const entry = s.memory.get(key);
+  if (!entry) return;
+  s.memory.delete(key);
+  s.memoryBytes -= entry.bytes;
+}
+
+/** Keeps a view's value (most recently used last); the least recently used go past the budget. */
+function remember(key: string, stamp: string, value: unknown, bytes: number) {
+  const s = state();
+  forget(key);
+  s.memory.set(key, { stamp, value, bytes });
+  s.memoryBytes += bytes;
+  for (const oldest of s.memory.keys()) {
+    if (s.memoryBytes <= MEMORY_BYTES || oldest === key) break;
+    forget(oldest);
+  }
 }
 
 function recall(key: string, stamp: string): { value: unknown } | null {
   const entry = state().memory.get(key);
   if (!entry || entry.stamp !== stamp) return null;
-  // Most recently used last.
-  remember(key, stamp, entry.value);
+  remember(key, stamp, entry.value, entry.bytes);
   return entry;
 }
 
@@ -153,7 +169,7 @@ export async function cachedReport<R, T>(spec: CachedSpec<R, T>): Promise<T> {
   if (stored !== null) {
     s.stats.storedHits++;
     const parsed = JSON.parse(stored) as T;
-    remember(key, stamp, parsed);
+    remember(key, stamp, parsed, stored.length);
     return parsed;
   }
   const value = await s.flights.run(key, (mark) => freshValue(spec, key, mark), (running) => running === stamp);
@@ -197,7 +213,7 @@ async function compute<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: 
   if (read.stored !== null) {
     s.stats.storedHits++;
     const parsed = JSON.parse(read.stored) as T;
-    remember(key, stamp, parsed);
+    remember(key, stamp, parsed, read.stored.length);
     return parsed;
   }
   const value = spec.build(read.raw as R);
@@ -211,6 +227,6 @@ VALUES (${key}, ${spec.kind}, ${spec.day}, ${read.at.dataVersion}::bigint, ${rea
 ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, day = EXCLUDED.day, "dataVersion" = EXCLUDED."dataVersion",
   "inventoryToken" = EXCLUDED."inventoryToken", payload = EXCLUDED.payload, "computeMs" = EXCLUDED."computeMs", "createdAt" = now()`;
   s.stats.computed++;
-  remember(key, stamp, value);
+  remember(key, stamp, value, payload.length);
   return value;
 }
