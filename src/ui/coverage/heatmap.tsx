@@ -6,15 +6,10 @@ import { HEAT_BINS, heatBinRange, type Heatmap, type HeatmapCell } from "@/domai
 import type { ReportFilters } from "@/domain/records-query";
 import { recordsHref } from "./links";
 
-// Light to dark blues; text colour switches to stay above 4.5:1.
-const BIN_STYLE: Record<number, { background: string; color: string }> = {
-  0: { background: "#f0f0f0", color: "#1b1b1b" },
-  1: { background: "#d9e8f6", color: "#1b1b1b" },
-  2: { background: "#aacdec", color: "#1b1b1b" },
-  3: { background: "#73b3e7", color: "#1b1b1b" },
-  4: { background: "#2378c3", color: "#ffffff" },
-  5: { background: "#1a4480", color: "#ffffff" },
-};
+// Colours per bin (light to dark blues, text above 4.5:1) and the cell layout live in
+// coverage.css as short classes: a heatmap has hundreds of cells, and every byte of a
+// cell's markup is sent twice (HTML and the React payload) on every dashboard view.
+const binClass = (bin: number) => `heat-b${bin >= 0 && bin <= HEAT_BINS ? bin : 0}`;
 
 const NUMBER = new Intl.NumberFormat("en-US");
 
@@ -60,14 +55,14 @@ export function HeatmapLegend({ maxScore }: { maxScore: number }) {
     <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       <span className="font-semibold">Depth-weighted score:</span>
       <span className="inline-flex items-center gap-1">
-        <span aria-hidden="true" className="inline-block h-4 w-6 border border-[#71767a]" style={{ background: BIN_STYLE[0]!.background }} />
+        <span aria-hidden="true" className="heat-b0 inline-block h-4 w-6 border border-[#71767a]" />
         none
       </span>
       {bins.map((bin) => {
         const r = heatBinRange(bin, maxScore);
         return (
           <span key={bin} className="inline-flex items-center gap-1">
-            <span aria-hidden="true" className="inline-block h-4 w-6 border border-[#71767a]" style={{ background: BIN_STYLE[bin]!.background }} />
+            <span aria-hidden="true" className={`${binClass(bin)} inline-block h-4 w-6 border border-[#71767a]`} />
             {r.from === r.to ? NUMBER.format(r.from) : `${NUMBER.format(r.from)}–${NUMBER.format(r.to)}`}
           </span>
         );
@@ -88,10 +83,7 @@ export function HeatmapLegend({ maxScore }: { maxScore: number }) {
 
 function GapMarker() {
   return (
-    <span
-      aria-hidden="true"
-      className="inline-flex h-4 w-4 items-center justify-center rounded-full border-2 border-[#b50909] bg-white text-[10px] leading-none font-bold text-[#b50909]"
-    >
+    <span aria-hidden="true" className="gap-marker">
       !
     </span>
   );
@@ -124,29 +116,21 @@ export function HeatmapTable({ id, title, map, filters }: { id: string; title: s
                 {r.label}
               </th>
               {map.cells.slice(ri * columns, (ri + 1) * columns).map((cell) => {
-                const style = BIN_STYLE[cell.bin] ?? BIN_STYLE[0]!;
                 const reasons = cell.flags.map((f) => f.reason).join("\n");
                 if (isEmptyCombination(cell)) {
                   return (
-                    <td key={cell.id} className="relative border border-dashed border-[#a9aeb1] bg-white p-0 text-center text-[#71767a]">
-                      <span aria-hidden="true" className="flex h-10 min-w-12 items-center justify-center">
-                        ·
-                      </span>
+                    <td key={cell.id} className="heat-empty">
+                      <span aria-hidden="true">·</span>
                       <span className="sr-only">{cell.label}: no committees or standards work on this combination</span>
                     </td>
                   );
                 }
                 return (
-                  <td key={cell.id} className="p-0" style={{ background: style.background }}>
-                    <a
-                      href={recordsHref(filters, cell.drill)}
-                      title={reasons || undefined}
-                      className="heatmap-cell relative flex h-10 min-w-12 items-center justify-center px-1 font-semibold no-underline hover:underline"
-                      style={{ color: style.color }}
-                    >
+                  <td key={cell.id} className={binClass(cell.bin)}>
+                    <a href={recordsHref(filters, cell.drill)} title={reasons || undefined} className="heatmap-cell">
                       <span aria-hidden="true">{cell.metrics.engagements ? NUMBER.format(cell.score) : "—"}</span>
                       {cell.flags.length ? (
-                        <span className="absolute top-0.5 right-0.5">
+                        <span className="heat-gap">
                           <GapMarker />
                         </span>
                       ) : null}
