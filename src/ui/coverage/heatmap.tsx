@@ -89,60 +89,64 @@ function GapMarker() {
   );
 }
 
-export function HeatmapTable({ id, title, map, filters }: { id: string; title: string; map: Heatmap; filters: ReportFilters }) {
-  const columns = map.columns.length;
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
+
+function cellHtml(cell: HeatmapCell, filters: ReportFilters): string {
+  if (isEmptyCombination(cell)) {
+    return `<td class="heat-empty"><span aria-hidden="true">·</span><span class="sr-only">${escapeHtml(cell.label)}: no committees or standards work on this combination</span></td>`;
+  }
+  const reasons = cell.flags.map((f) => f.reason).join("\n");
+  const title = reasons ? ` title="${escapeHtml(reasons)}"` : "";
+  const marker = cell.flags.length ? `<span class="heat-gap"><span aria-hidden="true" class="gap-marker">!</span></span>` : "";
+  const shown = cell.metrics.engagements ? NUMBER.format(cell.score) : "—";
   return (
-    <div role="region" aria-labelledby={`${id}-title`} tabIndex={0} className="overflow-x-auto focus-visible:outline-[3px]">
-      <table className="heatmap border-separate border-spacing-0.5 text-sm">
-        <caption className="sr-only">
-          {title}: rows are {map.rowLabel.toLowerCase()}s, columns are {map.columnLabel.toLowerCase()}s; each cell links to its engagements.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="min-w-40 p-1 text-left align-bottom">
-              {map.rowLabel} <span aria-hidden="true">╲</span> {map.columnLabel}
-            </th>
-            {map.columns.map((c) => (
-              <th key={c.id} scope="col" className="heatmap-column p-1 align-bottom font-semibold">
-                <span className="heatmap-column-label">{c.label}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {map.rows.map((r, ri) => (
-            <tr key={r.id}>
-              <th scope="row" className="max-w-56 p-1 pr-2 text-left font-semibold">
-                {r.label}
-              </th>
-              {map.cells.slice(ri * columns, (ri + 1) * columns).map((cell) => {
-                const reasons = cell.flags.map((f) => f.reason).join("\n");
-                if (isEmptyCombination(cell)) {
-                  return (
-                    <td key={cell.id} className="heat-empty">
-                      <span aria-hidden="true">·</span>
-                      <span className="sr-only">{cell.label}: no committees or standards work on this combination</span>
-                    </td>
-                  );
-                }
-                return (
-                  <td key={cell.id} className={binClass(cell.bin)}>
-                    <a href={recordsHref(filters, cell.drill)} title={reasons || undefined} className="heatmap-cell">
-                      <span aria-hidden="true">{cell.metrics.engagements ? NUMBER.format(cell.score) : "—"}</span>
-                      {cell.flags.length ? (
-                        <span className="heat-gap">
-                          <GapMarker />
-                        </span>
-                      ) : null}
-                      <span className="sr-only">{cellStory(cell)}</span>
-                    </a>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    `<td class="${binClass(cell.bin)}"><a href="${escapeHtml(recordsHref(filters, cell.drill))}"${title} class="heatmap-cell">` +
+    `<span aria-hidden="true">${shown}</span>${marker}<span class="sr-only">${escapeHtml(cellStory(cell))}</span></a></td>`
+  );
+}
+
+function tableHtml(title: string, map: Heatmap, filters: ReportFilters): string {
+  const columns = map.columns.length;
+  const head = map.columns
+    .map((c) => `<th scope="col" class="heatmap-column p-1 align-bottom font-semibold"><span class="heatmap-column-label">${escapeHtml(c.label)}</span></th>`)
+    .join("");
+  const rows = map.rows
+    .map((r, ri) => {
+      const cells = map.cells.slice(ri * columns, (ri + 1) * columns).map((cell) => cellHtml(cell, filters));
+      return `<tr><th scope="row" class="max-w-56 p-1 pr-2 text-left font-semibold">${escapeHtml(r.label)}</th>${cells.join("")}</tr>`;
+    })
+    .join("");
+  return (
+    `<table class="heatmap border-separate border-spacing-0.5 text-sm"><caption class="sr-only">${escapeHtml(title)}: rows are ` +
+    `${escapeHtml(map.rowLabel.toLowerCase())}s, columns are ${escapeHtml(map.columnLabel.toLowerCase())}s; each cell links to its engagements.</caption>` +
+    `<thead><tr><th scope="col" class="min-w-40 p-1 text-left align-bottom">${escapeHtml(map.rowLabel)} <span aria-hidden="true">╲</span> ` +
+    `${escapeHtml(map.columnLabel)}</th>${head}</tr></thead><tbody>${rows}</tbody></table>`
+  );
+}
+
+// Built once per heatmap object (a cached report is shared by every view of it) and filters.
+const rendered = new WeakMap<Heatmap, Map<string, string>>();
+
+/**
+ * The table is written as escaped HTML rather than as React elements: it is several
+ * thousand static elements (no state, no handlers), which React would serialise twice
+ * (HTML and payload) on every view; as a string it is built once per computed report
+ * and copied.
+ */
+export function HeatmapTable({ id, title, map, filters }: { id: string; title: string; map: Heatmap; filters: ReportFilters }) {
+  let byView = rendered.get(map);
+  if (!byView) rendered.set(map, (byView = new Map()));
+  const key = JSON.stringify([title, filters]);
+  let html = byView.get(key);
+  if (html === undefined) byView.set(key, (html = tableHtml(title, map, filters)));
+  return (
+    <div
+      role="region"
+      aria-labelledby={`${id}-title`}
+      tabIndex={0}
+      className="overflow-x-auto focus-visible:outline-[3px]"
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
   );
 }
