@@ -324,6 +324,10 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       committeeDesignationById.set(id, designation);
     }
   }
+  // A new committee without its own provenance takes that of its first standard in the
+  // file: indexed once here (a scan of every standard per committee was quadratic).
+  const firstStandardProvenance = new Map<string, ProvenanceValue>();
+  for (const s of standards.values()) if (s.committee !== null && !firstStandardProvenance.has(s.committee)) firstStandardProvenance.set(s.committee, s.decl.provenance);
   const committeeSdoId = (designation: string): string | undefined => {
     const m = committees.get(designation);
     if (m && committeeIds.has(designation)) return dbCommittee.get(designation)?.sdoId ?? sdoOps.get(m.sdoAcronym)?.id;
@@ -362,7 +366,7 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       parentId: parentId === undefined ? (before?.parentId ?? null) : parentId,
       designation,
       title: m.decl.title ?? before!.title,
-      provenance: m.decl.provenance ?? before?.provenance ?? (firstStandardProvenance(designation) ?? "GENERAL_KNOWLEDGE"),
+      provenance: m.decl.provenance ?? before?.provenance ?? (firstStandardProvenance.get(designation) ?? "GENERAL_KNOWLEDGE"),
       sourceRefs: m.decl.sourceRefs ?? before?.sourceRefs ?? [],
     };
     const changes = before ? diff(before, after, (f, v) => (f === "parentId" && typeof v === "string" ? committeeDesignationById.get(v) ?? v : v)) : [];
@@ -377,10 +381,6 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       after,
       changes,
     });
-  }
-  function firstStandardProvenance(designation: string): ProvenanceValue | undefined {
-    for (const s of standards.values()) if (s.committee === designation) return s.decl.provenance;
-    return undefined;
   }
   // Parent cycles (possible only when the file re-parents existing committees).
   const parentOf = new Map<string, string | null>(snapshot.committees.map((c) => [c.id, c.parentId]));

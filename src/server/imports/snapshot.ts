@@ -5,21 +5,22 @@
 // recomputes it under its table lock and refuses when it differs from the preview's.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ParsedInventory } from "@/domain/inventory/model";
-import { pathPrefixes, type ImportModeValue, type Snapshot } from "@/domain/inventory/plan";
+import type { ImportModeValue, Snapshot } from "@/domain/inventory/plan";
+import type { PlanScope } from "./pipeline";
 import { readCommittees, readSdos, readStandards } from "./bulk-sql";
 
 type Tx = Prisma.TransactionClient;
 
-export async function loadSnapshot(tx: Tx, parsed: ParsedInventory, mode: ImportModeValue): Promise<Snapshot> {
+/** `acronyms`: the SDOs the file names (their standards are loaded). */
+export async function loadSnapshot(tx: Tx, acronyms: readonly string[], mode: ImportModeValue): Promise<Snapshot> {
   const [sdos, committees, coreAreas, keyApplications] = await Promise.all([
     readSdos(tx),
     readCommittees(tx),
     tx.coreArea.findMany({ select: { id: true, name: true } }),
     tx.keyApplication.findMany({ select: { id: true, name: true } }),
   ]);
-  const acronyms = new Set(parsed.items.map((i) => i.sdo.acronym));
-  const sdoIds = sdos.filter((s) => acronyms.has(s.acronym)).map((s) => s.id);
+  const named = new Set(acronyms);
+  const sdoIds = sdos.filter((s) => named.has(s.acronym)).map((s) => s.id);
   const standards = sdoIds.length ? await readStandards(tx, { sdoIds }) : [];
   const snapshot: Snapshot = {
     sdos,
@@ -30,28 +31,6 @@ export async function loadSnapshot(tx: Tx, parsed: ParsedInventory, mode: Import
   };
   if (mode === "SYNC" && sdoIds.length) snapshot.inUse = await loadInUse(tx, sdoIds);
   return snapshot;
-}
-
-/** What a plan for the file depends on, by natural key. */
-export interface PlanScope {
-  mode: ImportModeValue;
-  acronyms: string[];
-  /** Committees the file names, their path prefixes and explicit parents. */
-  committees: string[];
-}
-
-export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanScope {
-  const acronyms = new Set<string>();
-  const committees = new Set<string>();
-  for (const item of parsed.items) {
-    acronyms.add(item.sdo.acronym);
-    const c = item.kind === "sdo" ? null : item.committee;
-    if (!c || committees.has(c.designation)) continue;
-    committees.add(c.designation);
-    for (const prefix of pathPrefixes(c.designation)) committees.add(prefix);
-    if (c.parent) committees.add(c.parent);
-  }
-  return { mode, acronyms: [...acronyms].sort(), committees: [...committees].sort() };
 }
 
 /**
