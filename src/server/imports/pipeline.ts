@@ -43,8 +43,12 @@ export async function parseUpload(
 export interface PlanScope {
   mode: ImportModeValue;
   acronyms: string[];
-  /** Committees the file names, their path prefixes and explicit parents. */
-  committees: string[];
+  /**
+   * Committees the file names, their path prefixes and explicit parents, sorted, one per
+   * line: one string (not 100k) to pass between threads, store in the summary and send
+   * to PostgreSQL. Identifiers hold no line breaks. (Previews stored before held a list.)
+   */
+  committees: string;
 }
 
 export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanScope {
@@ -58,7 +62,7 @@ export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanS
     for (const prefix of pathPrefixes(c.designation)) committees.add(prefix);
     if (c.parent) committees.add(c.parent);
   }
-  return { mode, acronyms: [...acronyms].sort(), committees: [...committees].sort() };
+  return { mode, acronyms: [...acronyms].sort(), committees: [...committees].sort().join("\n") };
 }
 
 /** A planned preview: the summary (without the state, which the caller adds), its counts and write set. */
@@ -73,7 +77,7 @@ export interface PlannedPreview {
 
 export function planPreview(parsed: ParsedInventory, snapshot: Snapshot, mode: ImportModeValue): PlannedPreview {
   const plan = planImport(parsed, snapshot, mode, newRecordId);
-  const { state: _state, ...summary } = planSummary(plan, { mode, acronyms: [], committees: [], digest: "" });
+  const { state: _state, ...summary } = planSummary(plan, { mode, acronyms: [], committees: "", digest: "" });
   void _state;
   const valid = plan.errors.length === 0;
   return {

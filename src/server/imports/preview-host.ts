@@ -13,7 +13,9 @@ import type { HostMessage, PreviewPhase, WorkerMessage } from "./preview-protoco
 
 /** Where the bundled worker is (built by `npm run build`, `npm run dev`, the demo and the test setup). */
 export function previewWorkerPath(): string {
-  return process.env.IMPORT_WORKER_PATH ?? path.join(process.cwd(), ".import-worker", "preview-worker.mjs");
+  // turbopackIgnore: the bundler must not follow this path (it would try to bundle the
+  // worker, or the whole project, into the route); the file is loaded at run time.
+  return process.env.IMPORT_WORKER_PATH ?? path.join(/*turbopackIgnore: true*/ process.cwd(), ".import-worker", "preview-worker.mjs");
 }
 
 /** A worker heap limit: a file that needs more is refused with a reason, the server lives on. */
@@ -32,8 +34,8 @@ export function runPreviewWorker(
   hooks: { onProgress: (phase: PreviewPhase, fraction: number) => unknown; loadSnapshot: (scope: PlanScope) => Promise<Snapshot> },
 ): Promise<PreviewOutcome> {
   const file = previewWorkerPath();
-  if (!existsSync(file)) return Promise.reject(new Error(`The import worker ${file} is missing: run "npm run build" (or node scripts/build-import-worker.mjs).`));
-  const worker = new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  if (!existsSync(/*turbopackIgnore: true*/ file)) return Promise.reject(new Error(`The import worker ${file} is missing: run "npm run build" (or node scripts/build-import-worker.mjs).`));
+  const worker = new Worker(/*turbopackIgnore: true*/ file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
   const post = (message: HostMessage) => worker.postMessage(message);
   return new Promise<PreviewOutcome>((resolve, reject) => {
     let settled = false;

@@ -15,6 +15,7 @@ import { takeUploadedBytes } from "./upload";
 
 const json = (s: ImportSummary) => JSON.parse(JSON.stringify(s)) as object;
 
+
 export async function processImportRun(runId: string): Promise<void> {
   const started = performance.now();
   const bytes = takeUploadedBytes(runId);

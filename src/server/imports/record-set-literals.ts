@@ -79,12 +79,24 @@ export interface RecordSet {
   columns: Partial<Record<Column, readonly unknown[]>>;
 }
 
-function fromOps<S extends object>(entityType: Entity, op: "create" | "update", ops: EntityOp<S>[], fields: readonly Column[]): RecordSet | null {
-  const chosen = ops.filter((o) => o.op === op);
-  if (!chosen.length) return null;
-  const columns: RecordSet["columns"] = {};
-  for (const field of fields) columns[field] = chosen.map((o) => (o.after as Record<string, unknown>)[field]);
-  return { entityType, op: op === "create" ? "CREATE" : "UPDATE", ids: chosen.map((o) => o.id), columns };
+/**
+ * Records per set: a plan of 100k records is stored as sets of at most this many, so no
+ * single INSERT carries megabytes of parameters through the server's event loop.
+ */
+export const RECORDS_PER_SET = 10_000;
+
+function chunks<T>(list: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += RECORDS_PER_SET) out.push(list.slice(i, i + RECORDS_PER_SET));
+  return out;
+}
+
+function fromOps<S extends object>(entityType: Entity, op: "create" | "update", ops: EntityOp<S>[], fields: readonly Column[]): RecordSet[] {
+  return chunks(ops.filter((o) => o.op === op)).map((chosen) => {
+    const columns: RecordSet["columns"] = {};
+    for (const field of fields) columns[field] = chosen.map((o) => (o.after as Record<string, unknown>)[field]);
+    return { entityType, op: op === "create" ? "CREATE" : "UPDATE", ids: chosen.map((o) => o.id), columns };
+  });
 }
 
 const SDO_FIELDS = ["acronym", "name", "type", "provenance", "sourceRefs"] as const;
@@ -93,17 +105,18 @@ const STANDARD_FIELDS = ["sdoId", "committeeId", "designation", "title", "stage"
 
 /** What committing the plan writes: created and updated records with their new state, and sync removals. */
 export function planRecordSets(plan: ImportPlan): RecordSet[] {
-  const sets: (RecordSet | null)[] = [];
+  const sets: RecordSet[] = [];
   for (const op of ["create", "update"] as const) {
-    sets.push(fromOps("Sdo", op, plan.sdos, SDO_FIELDS));
-    sets.push(fromOps("Committee", op, plan.committees, COMMITTEE_FIELDS));
-    sets.push(fromOps("Standard", op, plan.standards, STANDARD_FIELDS));
+    sets.push(...fromOps("Sdo", op, plan.sdos, SDO_FIELDS));
+    sets.push(...fromOps("Committee", op, plan.committees, COMMITTEE_FIELDS));
+    sets.push(...fromOps("Standard", op, plan.standards, STANDARD_FIELDS));
   }
   for (const entityType of ["Committee", "Standard"] as const) {
-    const removed = plan.removals.filter((r) => r.entity === entityType);
-    if (removed.length) sets.push({ entityType, op: "DELETE", ids: removed.map((r) => r.id), columns: { depth: removed.map((r) => r.depth) } });
+    for (const removed of chunks(plan.removals.filter((r) => r.entity === entityType))) {
+      sets.push({ entityType, op: "DELETE", ids: removed.map((r) => r.id), columns: { depth: removed.map((r) => r.depth) } });
+    }
   }
-  return sets.filter((s): s is RecordSet => s !== null);
+  return sets;
 }
 
 /** One ImportRecordSet row: its entity, operation, ids and COLUMNS as array literals. */

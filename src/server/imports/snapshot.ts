@@ -43,13 +43,14 @@ export async function loadSnapshot(tx: Tx, acronyms: readonly string[], mode: Im
  * any later write (update, delete and re-insert) gives a new one. Reading them as text
  * took most of a re-import's preview.
  */
-export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
+export async function stateDigest(tx: Tx, scope: Omit<PlanScope, "committees"> & { committees: string | string[] }): Promise<string> {
+  const committees = Array.isArray(scope.committees) ? scope.committees.join("\n") : scope.committees;
   const rows = await tx.$queryRawUnsafe<{ digest: string }[]>(
     `WITH RECURSIVE sdo AS (SELECT * FROM "Sdo" WHERE acronym = ANY($1::text[])),
      std AS (SELECT id, xmin, "committeeId" FROM "Standard" WHERE "sdoId" IN (SELECT id FROM sdo)),
      com AS (
        SELECT c.id, c."parentId" FROM "Committee" c
-       WHERE c.designation = ANY($2::text[]) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
+       WHERE c.designation = ANY(string_to_array($2::text, E'\n')) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
        UNION SELECT p.id, p."parentId" FROM "Committee" p JOIN com ON p.id = com."parentId"
      )
      SELECT md5(concat_ws('#',
@@ -66,7 +67,7 @@ export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
                           FROM (${IN_USE_SQL("ARRAY(SELECT id FROM sdo)")}) u) END
      )) AS digest`,
     scope.acronyms,
-    scope.committees,
+    committees,
     scope.mode === "SYNC",
   );
   return rows[0]!.digest;
