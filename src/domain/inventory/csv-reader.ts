@@ -12,6 +12,7 @@ import {
   keyApplicationsField,
   LIMITS,
   noteField,
+  optionalDesignationField,
   optionalText,
   provenanceField,
   sdoAcronymField,
@@ -40,7 +41,7 @@ const csvRow = z.object({
   sdo_type: sdoTypeField.optional(),
   committee: committeeField.optional(),
   committee_title: committeeTitleField.optional(),
-  standard_designation: optionalText("Standard designation", LIMITS.designation).optional(),
+  standard_designation: optionalDesignationField.optional(),
   provenance: provenanceField,
   source: sourceField.optional(),
 });
@@ -192,18 +193,23 @@ export function csvRecordToItem(
 
 
 
-function describeCsvError(error: CsvSyntaxError): { message: string; line?: number } {
+function describeCsvError(error: CsvSyntaxError, headerCells: string[] | null): { message: string; line?: number } {
   const line = error.line;
-  const at = `Line ${line}: `;
+  const name = headerCells?.[error.field]?.trim();
+  const field = name ? `column ${error.field + 1} (${clip(name, 40)})` : `field ${error.field + 1}`;
+  const at = `Line ${line}, ${field}: `;
   switch (error.code) {
     case "QUOTE_NOT_CLOSED":
-      return { line, message: `${at}a quoted field is never closed (a " is missing). Nothing after it could be read.` };
+      return { line, message: `Line ${line}: a quoted field is never closed (a " is missing) in ${field}. Nothing after it could be read.` };
     case "INVALID_CLOSING_QUOTE":
-      return { line, message: `${at}a quote closes a field but is followed by more text. Write a quote inside a quoted field as "" (two quotes).` };
+      return { line, message: `${at}a quote closes a field but is followed by more text (near "${clip(error.near)}"). Write a quote inside a quoted field as "" (two quotes).` };
+    case "INVALID_OPENING_QUOTE":
+      return {
+        line,
+        message: `${at}a double quote (") appears inside a field that does not start with a quote (near "${clip(error.near)}"). Put the whole field in quotes and write the quote twice: "19"" rack".`,
+      };
     case "MAX_RECORD_SIZE":
-      return { line, message: `${at}the row is too long (over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters); a quote is probably missing.` };
-    default:
-      return { line, message: `${at}the file is not valid CSV (${error.code}).` };
+      return { line, message: `Line ${line}: the row is too long (over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters); a quote is probably missing.` };
   }
 }
 
@@ -222,6 +228,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
   const errors: RowError[] = [];
   const warnings: string[] = [];
   let header: ReturnType<typeof mapHeader> | null = null;
+  let headerCells: string[] | null = null;
   let headerWidth = 0;
   let rowsTotal = 0;
   let lastReport = 0;
@@ -231,6 +238,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       if (record.every((cell) => !cell.trim())) continue;
       if (!header) {
         header = mapHeader(record);
+        headerCells = record;
         headerWidth = record.length;
         if (header.missing.length) {
           const found = record.map((h) => h.trim()).filter(Boolean);
@@ -277,7 +285,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       }
     }
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { ok: false, error: describeCsvError(error) };
+    if (error instanceof CsvSyntaxError) return { ok: false, error: describeCsvError(error, headerCells) };
     throw error;
   }
   if (!header) return { ok: false, error: { message: "The file is empty." } };

@@ -21,6 +21,8 @@ export interface ParsedJson {
   lines: WeakMap<object, number>;
 }
 
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
 export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
   const lines = new WeakMap<object, number>();
   let i = 0;
@@ -161,7 +163,10 @@ export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
       i += 4;
       return null;
     }
-    const num = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+    // Sticky, from i, with no length cap: a 61-digit number is one (out-of-range) number,
+    // not 40 digits followed by "unexpected 0".
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(text);
     if (num) {
       i += num[0].length;
       return Number(num[0]);

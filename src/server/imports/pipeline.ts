@@ -77,9 +77,11 @@ export interface PlannedPreview {
 
 export function planPreview(parsed: ParsedInventory, snapshot: Snapshot, mode: ImportModeValue): PlannedPreview {
   const plan = planImport(parsed, snapshot, mode, newRecordId);
+  const valid = plan.errors.length === 0;
+  // A file with problems cannot be committed, so nothing "would be removed by sync".
+  if (!valid) [plan.removals, plan.keptInUse] = [[], []];
   const { state: _state, ...summary } = planSummary(plan, { mode, acronyms: [], committees: "", digest: "" });
   void _state;
-  const valid = plan.errors.length === 0;
   return {
     summary,
     rows: plan.rows,

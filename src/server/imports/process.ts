@@ -3,6 +3,7 @@
 // validating and planning run in the preview worker (preview-host.ts); this process only
 // reads the database state the plan needs and stores the result.
 import "server-only";
+import { printable, storableJson } from "@/domain/inventory/text-rules";
 import { db } from "@/server/db/client";
 import { clearProgress, reportProgress } from "./progress";
 import type { PlanScope } from "./pipeline";
@@ -13,7 +14,8 @@ import { loadSnapshot, stateDigest } from "./snapshot";
 import { fileErrorSummary, type ImportSummary } from "./summary";
 import { takeUploadedBytes } from "./upload";
 
-const json = (s: ImportSummary) => JSON.parse(JSON.stringify(s)) as object;
+// storableJson: a last guard (every message quoting the file is already printable).
+const json = (s: ImportSummary) => storableJson(JSON.parse(JSON.stringify(s)) as object);
 
 
 export async function processImportRun(runId: string): Promise<void> {
@@ -102,7 +104,7 @@ async function finish(
   await db.$transaction(async (tx) => {
     const { count } = await tx.importRun.updateMany({
       where: { id: runId, status: "PROCESSING" },
-      data: { ...rest, summary: json(summary), status, phase: null, progress: 1 },
+      data: { ...rest, error: rest.error === null ? null : printable(rest.error), summary: json(summary), status, phase: null, progress: 1 },
     });
     // Only a committable preview keeps something (its plan); every other end deletes the upload.
     if (!count) return;
