@@ -93,4 +93,24 @@ describe("readInventoryCsv", () => {
     const result = await readInventoryCsv([HEADER, ...rows].join("\n"), { maxRows: 3 });
     expect(result.ok || result.error.message).toMatch(/more than 3 rows/);
   });
+
+  it("reports constructor and __proto__ columns as unknown like any other", async () => {
+    const inv = await read([`${HEADER},constructor,__proto__,toString`, "ISO/IEC JTC 1,,,,,A 1,T,PUBLISHED,,,INFERRED,,x,y,z"].join("\n"));
+    expect(inv.warnings).toEqual(["Unknown columns ignored: constructor, __proto__, toString."]);
+    expect(inv.errors).toEqual([]);
+  });
+
+  it("says in words where an unquoted quote is", async () => {
+    const result = await readInventoryCsv([HEADER, 'ISO/IEC JTC 1,,,,,A 1,A 19" rack,PUBLISHED,,,INFERRED,'].join("\n"));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('Line 2, column 7 (title): a double quote (") appears inside a field that does not start with a quote (near "A 19""). Put the whole field in quotes and write the quote twice: "19"" rack".');
+  });
+
+  it("reads a CR LF file appended to with LF lines row by row", async () => {
+    const row = (n: number) => `ISO/IEC JTC 1,,,,,A ${n},T,PUBLISHED,,,INFERRED,`;
+    const inv = await read(`${HEADER}\r\n${row(1)}\r\n${row(2)}\n${row(3)}\n`);
+    expect(inv.errors).toEqual([]);
+    expect(inv.items.map((i) => i.line)).toEqual([2, 3, 4]);
+  });
 });
+

@@ -146,8 +146,12 @@ export const stageField = enumField("Stage", STAGES, STAGE_ALIASES);
  * 1900..2100 written in decimal digits (no 0x7E9, 2e3, 0b..., 0o...; a JSON number must
  * be a whole number).
  */
-export const yearField = z.union([z.string(), z.number(), z.null(), z.undefined()], { error: "Year must be a number" }).transform((raw, ctx): number | null | undefined => {
+export const yearField = z.unknown().transform((raw, ctx): number | null | undefined => {
   if (raw === undefined) return undefined;
+  if (raw !== null && typeof raw !== "string" && typeof raw !== "number") {
+    ctx.addIssue({ code: "custom", message: `Year must be a number, not ${jsonKind(raw)}` });
+    return z.NEVER;
+  }
   if (raw === null || (typeof raw === "string" && !raw.trim())) return null;
   const range = "a year is a whole number between 1900 and 2100";
   if (typeof raw === "string") {

@@ -77,7 +77,7 @@ export function storableJson<T>(value: T): T {
 }
 
 // Only NUL and unpaired surrogates are refused by PostgreSQL: other text is kept as is.
-const REFUSED_BY_POSTGRES = /\u0000|\p{Cs}/u;
+const REFUSED_BY_POSTGRES = /\u0000|\p{Cs}/gu;
 function printableIfNeeded(text: string): string {
-  return REFUSED_BY_POSTGRES.test(text) ? text.replace(/\u0000|\p{Cs}/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`) : text;
+  return text.replace(REFUSED_BY_POSTGRES, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
