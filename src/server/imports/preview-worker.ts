@@ -6,6 +6,7 @@
 //   worker -> progress* -> "fileError" (unreadable file, done) | "scope" (what to load)
 //   host -> "snapshot" (head), "committees"* / "standards"* (chunks), "snapshotEnd"
 //   worker -> "planned" (summary, counts, write set) | "failed"
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import type { Snapshot } from "@/domain/inventory/plan";
 import { parseUpload, planPreview, planScope } from "./pipeline";
@@ -13,6 +14,14 @@ import type { HostMessage, WorkerMessage } from "./preview-protocol";
 
 const port = parentPort;
 if (!port) throw new Error("preview-worker.ts runs only as a worker thread");
+
+// On Linux a nice value belongs to the thread: this lowers the priority of this worker
+// only, so with every core busy the server's request thread is scheduled first.
+try {
+  setPriority(Number(process.env.IMPORT_WORKER_NICE ?? 10));
+} catch {
+  /* not permitted here: run at the normal priority */
+}
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 let start: Extract<HostMessage, { type: "start" }> | null = null;
