@@ -34,7 +34,7 @@ describe("inventory fields", () => {
   });
   it.each([
     [1.2345678901234568e60, "Year 1.2345678901234568e+60 is out of range"],
-    [Infinity, "Year too large to be a number is out of range"],
+    [Infinity, "Year is out of range (the number is too large to read)"],
     [2015.5, "Year 2015.5 is not a whole number"],
     ["2101", 'Year "2101" is out of range'],
   ])("year %j", (value, message) => {

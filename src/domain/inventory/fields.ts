@@ -168,9 +168,12 @@ export const yearField = z.unknown().transform((raw, ctx): number | null | undef
     return n;
   }
   if (!Number.isInteger(raw) || raw < 1900 || raw > 2100) {
-    const shown = Number.isFinite(raw) ? String(raw) : "too large to be a number";
-    const what = Number.isFinite(raw) && Math.abs(raw) < 1e6 && !Number.isInteger(raw) ? "is not a whole number" : "is out of range";
-    ctx.addIssue({ code: "custom", message: `Year ${clip(shown)} ${what}: ${range}` });
+    const message = !Number.isFinite(raw)
+      ? `Year is out of range (the number is too large to read): ${range}`
+      : Math.abs(raw) < 1e6 && !Number.isInteger(raw)
+        ? `Year ${raw} is not a whole number: ${range}`
+        : `Year ${clip(String(raw))} is out of range: ${range}`;
+    ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   }
   return raw;
