@@ -71,5 +71,21 @@ describe("readInventoryJson", () => {
     expect(inv.errors[0]!.message).toContain("nested more than 20 levels deep");
     expect(inv.rowsTotal).toBe(22); // the SDO, 20 committees read, the one refused
   });
+
+  it("a year is written in decimal digits in JSON too: 2e3 and 2015.0 are refused, 61 digits are out of range", async () => {
+    const text = `{"sdos": [{"acronym": "X", "standards": [
+      {"designation": "A", "title": "T", "stage": "PUBLISHED", "provenance": "INFERRED", "year": 2e3},
+      {"designation": "B", "title": "T", "stage": "PUBLISHED", "provenance": "INFERRED", "year": 2015.0},
+      {"designation": "C", "title": "T", "stage": "PUBLISHED", "provenance": "INFERRED", "year": ${"1".repeat(61)}},
+      {"designation": "D", "title": "T", "stage": "PUBLISHED", "provenance": "INFERRED", "year": 2015}]}]}`;
+    const result = await readInventoryJson(text);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.inventory.errors.map((e) => [e.line, e.column, e.message])).toEqual([
+      [2, "year", "Year 2e3 is not a year: write it in decimal digits only, e.g. 2015"],
+      [3, "year", "Year 2015.0 is not a year: write it in decimal digits only, e.g. 2015"],
+      [4, "year", `Year ${"1".repeat(20)}… (61 digits) is out of range: a year is a whole number between 1900 and 2100`],
+    ]);
+    expect(result.inventory.items.filter((i) => i.kind === "standard").map((i) => i.kind === "standard" && i.standard.year)).toEqual([2015]);
+  });
 });
 

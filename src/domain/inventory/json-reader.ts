@@ -20,7 +20,7 @@ import type { ColumnNames, CommitteeDecl, InventoryItem, OnProgress, ParseResult
 import { textProblem } from "./text-rules";
 
 /** JSON types are not coerced: lists must be lists, a year a number. Errors for `node`'s fields. */
-function typeErrors(node: JsonObject, line: number): RowError[] {
+function typeErrors(node: JsonObject, line: number, numberText?: Map<string, string>): RowError[] {
   const errors: RowError[] = [];
   for (const key of LIST_KEYS) {
     const v = node[key];
@@ -32,6 +32,14 @@ function typeErrors(node: JsonObject, line: number): RowError[] {
   if (year !== undefined && year !== null && typeof year !== "number") {
     const example = typeof year === "string" && /^\d+$/.test(year.trim()) ? ` (write ${year.trim()} without quotes)` : "";
     errors.push({ line, column: "year", message: `Year must be a number, not ${jsonKind(year)}${example}` });
+  }
+  // A number written otherwise than in plain decimal digits (2e3, 2015.0, 61 digits).
+  const written = numberText?.get("year");
+  if (typeof year === "number" && written !== undefined) {
+    const message = /^-?\d+$/.test(written)
+      ? `Year ${clip(written, 20)} (${written.replace("-", "").length} digits) is out of range: a year is a whole number between 1900 and 2100`
+      : `Year ${clip(written, 20)} is not a year: write it in decimal digits only, e.g. 2015`;
+    errors.push({ line, column: "year", message });
   }
   return errors;
 }
@@ -92,7 +100,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
     throw error;
   }
   await options.onProgress?.(0.5);
-  const { value, lines } = parsed;
+  const { value, lines, numberText } = parsed;
   const lineOf = (v: object) => lines.get(v) ?? 1;
 
   let sdos: JsonValue[];
@@ -156,7 +164,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         continue;
       }
       const line = lineOf(node);
-      const types = typeErrors(node, line);
+      const types = typeErrors(node, line, numberText.get(node));
       if (!note(node, STANDARD_KEYS, line) || types.length) {
         errors.push(...types);
         continue;
@@ -220,7 +228,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         errors.push({ line, column: "committees", message: `Committees are nested more than ${MAX_COMMITTEE_DEPTH} levels deep here; this committee and everything under it were not read` });
         continue;
       }
-      const types = typeErrors(node, line);
+      const types = typeErrors(node, line, numberText.get(node));
       const c = committeeNode.safeParse(node);
       if (!note(node, COMMITTEE_KEYS, line) || types.length || !c.success || c.data.designation === undefined) {
         errors.push(...types);
@@ -247,7 +255,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
       continue;
     }
     const line = lineOf(node);
-    const types = typeErrors(node, line);
+    const types = typeErrors(node, line, numberText.get(node));
     const s = sdoNode.safeParse(node);
     if (!note(node, SDO_KEYS, line) || types.length || !s.success) {
       errors.push(...types);
