@@ -80,6 +80,8 @@ export class FieldVerdicts {
     let cache = cacheable ? this.byColumn.get(column) : undefined;
     const hit = cache?.get(value);
     if (hit) return hit;
+    const fast = plainTextVerdict(column, value);
+    if (fast) return fast;
     const parsed = schema.safeParse(value);
     // Lists are shared by every row with the same cell: frozen, so none can change another's.
     const result: FieldResult = parsed.success
@@ -93,6 +95,34 @@ export class FieldVerdicts {
   }
 }
 const CACHE_LIMIT = 2000;
+
+/**
+ * The verdict of a text or identifier column's schema for a plain value, without running
+ * it: printable ASCII (no control, invisible or non-ASCII character: nothing to refuse
+ * or normalise), single spaces, within the length limit. Any other value (and every
+ * value of other columns) goes to the schema. Nearly unique columns (designations,
+ * titles, a committee per row) are most of the checking work of a large file.
+ */
+const PLAIN_TEXT = /^[\x20-\x7e]*$/;
+const PLAIN_IDENTIFIER = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const FAST_COLUMNS: Record<string, { max: number; required: boolean; identifier: boolean; path?: boolean }> = {
+  title: { max: LIMITS.title, required: true, identifier: false },
+  committee_title: { max: LIMITS.title, required: false, identifier: false },
+  sdo_name: { max: LIMITS.name, required: false, identifier: false },
+  sdo_type: { max: LIMITS.type, required: false, identifier: false },
+  standard_designation: { max: LIMITS.designation, required: false, identifier: true },
+  committee: { max: LIMITS.committee, required: false, identifier: true, path: true },
+};
+export function plainTextVerdict(column: string, value: string | undefined): FieldResult | null {
+  const rule = FAST_COLUMNS[column];
+  if (!rule || typeof value !== "string" || !PLAIN_TEXT.test(value)) return null;
+  const text = value.trim();
+  if (!text) return rule.required ? null : { ok: true, value: undefined };
+  if (text.length > rule.max) return null;
+  if (rule.identifier && !PLAIN_IDENTIFIER.test(text)) return null;
+  if (rule.path && text.split("/").some((part) => !part.trim())) return null;
+  return { ok: true, value: text };
+}
 
 function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) => string = (k) => k): RowError[] {
   return error.issues.map((issue) => ({
