@@ -16,6 +16,14 @@
 // postgres: needs the local PostgreSQL (BENCH_POSTGRES_URL, default
 // postgresql://postgres@127.0.0.1:5432/postgres); creates and drops a database bench11_<random>.
 // pglite: the embedded database (as `npm run demo` runs) in a data directory under /tmp.
+//
+// Run on 2026-11-29 (2 shared cores, load average 7-9 from other builds; 2 clients):
+//   PostgreSQL: light page p99 132 / 160 / 196 ms during worst.csv / few.csv / 45k.json
+//   (idle windows: 71 ms); previews 10.8 / 10.3 / 9.4 s (worst/few 1.06x); server
+//   event-loop delay max 224 ms; RSS 267 MB at rest, peak 880 MB.
+//   PGlite: p99 352 / 140 / 792 ms (idle 77 ms), single event-loop stalls of 1.2-1.9 s
+//   in each window (not explained yet); previews 10.9 / 6.9 / 8.0 s; RSS 429 MB at rest,
+//   peak 908 MB.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
