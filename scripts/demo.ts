@@ -14,6 +14,7 @@ import { seedReference } from "../seeds/reference";
 import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
 import { generateDemoData } from "../seeds/demo-data";
 import { ensureDemoUsers } from "./lib/demo-users";
+import { buildImportWorker } from "./build-import-worker.mjs";
 
 const { values: args } = parseArgs({
   options: {
@@ -76,6 +77,9 @@ if (buildIsStale()) {
   const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
+
+// The import preview worker is bundled apart from Next.js (every start: it takes a moment).
+await buildImportWorker();
 
 console.log(`[demo] ready to serve after ${elapsed()}: http://127.0.0.1:${args.port}  (sign in as admin@example.gov / demo-password)`);
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", args.port], { stdio: "inherit", env });

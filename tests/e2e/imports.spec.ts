@@ -80,6 +80,29 @@ test("a bad file lists every problem with line and column, and cannot be committ
   await expect(page.getByRole("alert").filter({ hasText: "The file was not accepted" })).toContainText("is not a CSV or JSON file");
 });
 
+test("an invalid sync file removes nothing and says so; a cross-site post is refused", async ({ page }) => {
+  await signIn(page, "ADMIN", "/admin/imports");
+  await page.goto("/admin/imports");
+  const file = [HEADER, `ISO/IEC JTC 1,,,,,ISO/IEC 27001,Kept,PUBLISHED,,,,GENERAL_KNOWLEDGE,,`, `ISO/IEC JTC 1,,,,,ISO/IEC 99999,Bad,finished,,,,GENERAL_KNOWLEDGE,,`].join("\n");
+  await page.getByLabel("Inventory file").setInputFiles({ name: "sync-invalid.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await page.getByLabel(/^Sync/).check();
+  await page.getByRole("button", { name: "Upload and preview" }).click();
+  await page.waitForURL(/\/admin\/imports\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { name: /Problems \(1\)/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("1 problem found in 1 row. Fix the file and upload it again.")).toBeVisible();
+  await expect(page.getByText("Sync would remove nothing: a file with problems is not imported.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /removed by sync/i })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "imports-sync-invalid");
+
+  const crossSite = await page.request.post("/admin/imports/upload", {
+    data: file,
+    headers: { "Content-Type": "text/csv", "X-File-Name": "x.csv", Origin: "https://evil.example" },
+  });
+  expect(crossSite.status()).toBe(403);
+  expect(await crossSite.text()).toContain("did not come from this site");
+});
+
 test("a coordinator cannot reach imports, its templates or its upload", async ({ page }) => {
   await signIn(page, "COORDINATOR", "/");
   await page.goto("/admin/imports");

@@ -84,6 +84,9 @@ describe(`imports on ${BACKEND}: the bad-file corpus`, () => {
     column?: string | null;
     line?: number;
     contentType?: string;
+    /** The name to upload it under (default: file). */
+    uploadName?: string;
+    mode?: "MERGE" | "SYNC";
   }[];
 
   it("has at least 30 distinct bad files", () => {
@@ -91,17 +94,20 @@ describe(`imports on ${BACKEND}: the bad-file corpus`, () => {
   });
 
   for (const c of manifest) {
-    it(`${c.file}: "${c.message.slice(0, 60)}" and nothing written`, async () => {
+    it(`${c.file}${c.mode === "SYNC" ? " (sync)" : ""}: "${c.message.slice(0, 60)}" and nothing written`, async () => {
       const before = await inventoryState();
       const bytes = new Uint8Array(readFileSync(path.join(FIXTURES, "bad", c.file)));
-      const options: UploadOptions = { contentType: c.contentType, maxBytes: c.file === "too-large.csv" ? 4096 : undefined };
+      const options: UploadOptions = { contentType: c.contentType, maxBytes: c.file === "too-large.csv" ? 4096 : undefined, mode: c.mode };
       let messages: string[];
       try {
-        const run = await upload(c.file, bytes, options);
+        const run = await upload(c.uploadName ?? c.file, bytes, options);
         expect(run.status).toBe("INVALID");
         expect(run.upload).toBeNull();
         const summary = run.summary;
-        messages = [run.error ?? "", summary.fileError?.message ?? "", ...summary.errors.map((e) => e.message)];
+        // An invalid file is not imported: nothing "would be removed by sync".
+        expect(summary.removalsTotal).toBe(0);
+        expect(run.removedCount).toBe(0);
+        messages = [run.error ?? "", summary.fileError?.message ?? "", ...summary.errors.map((e) => e.message), ...summary.warnings];
         if (c.line !== undefined) {
           const hit = summary.errors.find((e) => e.message.includes(c.message));
           expect(hit, JSON.stringify(summary.errors)).toBeDefined();
@@ -421,6 +427,57 @@ describe(`imports on ${BACKEND}: the flow`, () => {
     expect(run.status).toBe("FAILED");
     expect(run.error).toContain("The data changed after the preview");
     expect(await inventoryState()).toBe(before);
+  });
+
+  it("identifiers typed with lookalikes: spacing and width variants are the existing record, a Cyrillic letter is warned about", async () => {
+    const row = (designation: string) => `ISO/IEC JTC 1,,,,,${designation},Some title,PUBLISHED,,,,GENERAL_KNOWLEDGE,,`;
+    const file = [
+      HEADER,
+      row("ISO/IEC\u00a027001"), // non-breaking space
+      row("ISO/IEC  27002"), // double space
+      row("ISO/IEC \uff12\uff17\uff10\uff10\uff10"), // full-width digits
+      row("ISO/I\u0415C 27001"), // Cyrillic capital Е
+    ].join("\n");
+    const before = await inventoryState();
+    const run = await upload("lookalikes.csv", file);
+    expect(run.status, JSON.stringify(run.summary.errors)).toBe("PREVIEW");
+    expect(run.summary.rows).toMatchObject({ total: 4, new: 1, invalid: 0 });
+    expect(run.summary.entities?.Standard.created).toBe(1);
+    const updated = run.summary.changes.filter((c) => c.op === "update").map((c) => c.key).sort();
+    expect(updated).toEqual(["ISO/IEC 27000 (ISO/IEC JTC 1)", "ISO/IEC 27001 (ISO/IEC JTC 1)", "ISO/IEC 27002 (ISO/IEC JTC 1)"]);
+    expect(run.summary.warnings).toContainEqual(
+      'Line 5: the new standard "ISO/I\u0415C 27001" looks like the existing "ISO/IEC 27001" but is a different identifier (character 6 is U+0415, not "E"). If they are the same, correct the file; otherwise a second standard will be created.',
+    );
+    expect(await cancelImportAction({ runId: run.id })).toMatchObject({ ok: true });
+    expect(await inventoryState()).toBe(before);
+  });
+
+  it("refuses a cross-site post to the upload route before reading it, recording nothing; the page's own post goes through", async () => {
+    const { POST } = await import("../../app/admin/imports/upload/route");
+    const sdo = `T12-${stamp}`;
+    const body = () => new TextEncoder().encode([HEADER, `${sdo},Twelfth body,consortium,,,${sdo} 1,One,PUBLISHED,,,,INFERRED,,`].join("\n"));
+    const post = (headers: Record<string, string>) =>
+      POST(
+        new Request("http://127.0.0.1:3000/admin/imports/upload", {
+          method: "POST",
+          headers: { host: "127.0.0.1:3000", "content-type": "text/csv", "x-file-name": "twelve.csv", ...headers },
+          body: body(),
+        }),
+      );
+    const runsBefore = await db.importRun.count();
+    const auditBefore = await db.auditEvent.count();
+    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }] as Record<string, string>[]) {
+      const refused = await post(headers);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("did not come from this site's import page");
+    }
+    expect(await db.importRun.count()).toBe(runsBefore);
+    expect(await db.auditEvent.count()).toBe(auditBefore);
+    const accepted = await post({ origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" });
+    expect(accepted.status).toBe(200);
+    const { runId } = (await accepted.json()) as { runId: string };
+    await runPendingImportJobs();
+    expect((await db.importRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe("PREVIEW");
   });
 
   it("lets only admins in: coordinators and leads are refused and nothing happens", async () => {

@@ -72,7 +72,8 @@ export function mapHeader(header: string[]): HeaderMap {
       positions.push(null);
       return;
     }
-    const name = (KNOWN.has(key) ? key : ALIASES[key]) as CsvColumnName | undefined;
+    // Own keys only: "constructor" or "__proto__" must not find Object's properties.
+    const name = (KNOWN.has(key) ? key : Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined) as CsvColumnName | undefined;
     if (!name) {
       unknown.push(raw.trim());
       positions.push(null);

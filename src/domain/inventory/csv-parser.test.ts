@@ -33,7 +33,9 @@ describe("CsvRecords", () => {
     ["blank lines are records with one empty field", "a\n\n\nb\n", [[["a"], 1], [[""], 2], [[""], 3], [["b"], 4]]],
     ["blank CR LF lines", "a\r\n\r\nb\r\n", [[["a"], 1], [[""], 2], [["b"], 3]]],
     ["trailing comma gives an empty last field", "a,b,\nc,d,", [[["a", "b", ""], 1], [["c", "d", ""], 2]]],
-    ["the first line break fixes the delimiter: a lone LF in a CR LF file is data", "a,b\r\nc\nd,e\r\n", [[["a", "b"], 1], [["c\nd", "e"], 2]]],
+    ["mixed line ends: a CR LF file appended to with LF lines", "a,b\r\nc,d\r\ne,f\ng,h\n", [[["a", "b"], 1], [["c", "d"], 2], [["e", "f"], 3], [["g", "h"], 4]]],
+    ["LF, CR LF and CR in one file", "a\nb\r\nc\rd", [[["a"], 1], [["b"], 2], [["c"], 3], [["d"], 4]]],
+    ["a closing quote before CR LF in a file that started with LF", 'h\n"a"\r\nb\n', [[["h"], 1], [["a"], 2], [["b"], 3]]],
     ["spaces are kept", " a , b \n", [[[" a ", " b "], 1]]],
     ["quote closing at the very end", 'a,"b"', [[["a", "b"], 1]]],
   ])("%s", (_name, text, expected) => {
@@ -49,7 +51,6 @@ describe("CsvRecords", () => {
     ["unclosed quote reports the line where its record starts", 'h\nok\n"never closed\nmore\n', undefined, "QUOTE_NOT_CLOSED", 3],
     ["text after a closing quote", 'h\n"a"b,c\n', undefined, "INVALID_CLOSING_QUOTE", 2],
     ["a space after a closing quote", 'h\n"a" ,c\n', undefined, "INVALID_CLOSING_QUOTE", 2],
-    ["a closing quote before CR when the file uses LF", 'h\n"a"\r\n', undefined, "INVALID_CLOSING_QUOTE", 2],
     ["a quote inside an unquoted field", 'h\nab"c,d\n', undefined, "INVALID_OPENING_QUOTE", 2],
     ["a record over the size limit", `h\n${"x".repeat(30)}\n`, 10, "MAX_RECORD_SIZE", 2],
     ["a record over the limit across fields", `h\n${"x".repeat(6)},${"y".repeat(6)}\n`, 10, "MAX_RECORD_SIZE", 2],
@@ -57,6 +58,15 @@ describe("CsvRecords", () => {
     ["line numbers count line breaks inside earlier quoted fields", 'h\n"a\nb\nc"\n"x', undefined, "QUOTE_NOT_CLOSED", 5],
   ])("%s", (_name, text, max, code, line) => {
     expect(errorOf(text, max)).toEqual({ code, line });
+  });
+
+  it("says which field of the record has the problem, and its text up to it", () => {
+    try {
+      readAll('h1,h2,h3\nx,19" rack,z\n');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "INVALID_OPENING_QUOTE", line: 2, field: 1, near: '19"' });
+    }
   });
 
   it("accepts a record exactly at the size limit", () => {

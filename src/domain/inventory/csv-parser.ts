@@ -1,7 +1,8 @@
 // A small pull parser for CSV text: one record at a time, no intermediate arrays of
 // records. It follows the rules the importer used with csv-parse (its defaults: comma,
-// double quote, "" as the escaped quote, no trimming): the record delimiter is the first
-// CR LF, LF or CR met outside quotes and stays fixed for the file; a quote opens a
+// double quote, "" as the escaped quote, no trimming), except that every CR LF, LF or CR
+// outside quotes ends a record, mixed in one file as they may be (a file saved with CR LF
+// and appended to with LF); a quote opens a
 // field only at its start, closes it only before a comma, the record delimiter or the
 // end; a blank line is a record with one empty field; a last line without a line break
 // is still a record. Errors carry the line where the record being read starts.
@@ -13,6 +14,10 @@ export class CsvSyntaxError extends Error {
     readonly code: CsvErrorCode,
     /** 1-based line where the record with the problem starts. */
     readonly line: number,
+    /** 0-based index of the field with the problem in its record. */
+    readonly field: number,
+    /** The field's text up to the problem (for messages). */
+    readonly near: string,
   ) {
     super(`${code} in the record starting on line ${line}`);
   }
@@ -25,7 +30,6 @@ const LF = 10;
 
 export class CsvRecords {
   private pos: number;
-  private delimiter: "" | "\r\n" | "\n" | "\r" = "";
   private nextLine = 1;
   /** 1-based line where the record last returned by next() starts. */
   line = 0;
@@ -43,16 +47,12 @@ export class CsvRecords {
     return this.pos;
   }
 
-  /** Length of the record delimiter at i (0 if none); fixes the delimiter on first sight. */
+  /** Length of the record delimiter at i: CR LF, LF or CR (0 if none). */
   private delimiterAt(i: number): number {
-    const text = this.text;
-    const c = text.charCodeAt(i);
-    if (c !== CR && c !== LF) return 0;
-    if (!this.delimiter) this.delimiter = c === LF ? "\n" : text.charCodeAt(i + 1) === LF ? "\r\n" : "\r";
-    const d = this.delimiter;
-    if (d === "\n") return c === LF ? 1 : 0;
-    if (d === "\r") return c === CR ? 1 : 0;
-    return c === CR && text.charCodeAt(i + 1) === LF ? 2 : 0;
+    const c = this.text.charCodeAt(i);
+    if (c === LF) return 1;
+    if (c !== CR) return 0;
+    return this.text.charCodeAt(i + 1) === LF ? 2 : 1;
   }
 
   /** The next record's fields, or null at the end of the text. */
@@ -61,14 +61,16 @@ export class CsvRecords {
     const end = text.length;
     if (this.pos >= end) return null;
     const line = this.nextLine;
-    const fail = (code: CsvErrorCode): never => {
-      throw new CsvSyntaxError(code, line);
-    };
     const record: string[] = [];
+    let fieldStart = this.pos;
+    const fail = (code: CsvErrorCode, at: number): never => {
+      throw new CsvSyntaxError(code, line, record.length, text.slice(fieldStart, Math.min(at + 1, fieldStart + 60)));
+    };
     let recordChars = 0;
     let i = this.pos;
     for (;;) {
       // One field, starting at i.
+      fieldStart = i;
       let field: string;
       if (text.charCodeAt(i) === QUOTE) {
         let value = "";
@@ -77,11 +79,11 @@ export class CsvRecords {
           const q = text.indexOf('"', from);
           if (q < 0) {
             value += text.slice(from);
-            if (recordChars + value.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE");
-            fail("QUOTE_NOT_CLOSED");
+            if (recordChars + value.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE", from);
+            fail("QUOTE_NOT_CLOSED", from);
           }
           value += text.slice(from, q);
-          if (recordChars + value.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE");
+          if (recordChars + value.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE", q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += '"';
             from = q + 2;
@@ -91,7 +93,7 @@ export class CsvRecords {
           break;
         }
         const after = text.charCodeAt(i);
-        if (i < end && after !== COMMA && !this.delimiterAt(i)) fail("INVALID_CLOSING_QUOTE");
+        if (i < end && after !== COMMA && !this.delimiterAt(i)) fail("INVALID_CLOSING_QUOTE", i);
         field = value;
       } else {
         const start = i;
@@ -100,13 +102,13 @@ export class CsvRecords {
           if (c === COMMA) break;
           if ((c === CR || c === LF) && this.delimiterAt(i)) break;
           if (c === QUOTE) {
-            if (recordChars + (i - start) - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE");
-            fail("INVALID_OPENING_QUOTE");
+            if (recordChars + (i - start) - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE", i);
+            fail("INVALID_OPENING_QUOTE", i);
           }
           i++;
         }
         field = text.slice(start, i);
-        if (field.length && recordChars + field.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE");
+        if (field.length && recordChars + field.length - 1 > this.maxRecordChars) fail("MAX_RECORD_SIZE", i);
       }
       record.push(field);
       recordChars += field.length;
@@ -130,6 +132,7 @@ export class CsvRecords {
     }
     let breaks = 0;
     for (const cell of record) for (let k = cell.indexOf("\n"); k >= 0; k = cell.indexOf("\n", k + 1)) breaks++;
+    // (Line breaks inside quoted fields count by their LF; a CR-only break inside quotes is rare.)
     this.nextLine = line + 1 + breaks;
     this.line = line;
     return record;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readInventoryCsv } from "./csv-reader";
+import { FieldVerdicts, plainTextVerdict, readInventoryCsv } from "./csv-reader";
+import { committeeField, committeeTitleField, optionalDesignationField, sdoNameField, titleField } from "./fields";
 
 const HEADER = "sdo_acronym,sdo_name,sdo_type,committee,committee_title,standard_designation,title,stage,core_areas,key_applications,provenance,source";
 
@@ -93,4 +94,45 @@ describe("readInventoryCsv", () => {
     const result = await readInventoryCsv([HEADER, ...rows].join("\n"), { maxRows: 3 });
     expect(result.ok || result.error.message).toMatch(/more than 3 rows/);
   });
+
+  it("reports constructor and __proto__ columns as unknown like any other", async () => {
+    const inv = await read([`${HEADER},constructor,__proto__,toString`, "ISO/IEC JTC 1,,,,,A 1,T,PUBLISHED,,,INFERRED,,x,y,z"].join("\n"));
+    expect(inv.warnings).toEqual(["Unknown columns ignored: constructor, __proto__, toString."]);
+    expect(inv.errors).toEqual([]);
+  });
+
+  it("says in words where an unquoted quote is", async () => {
+    const result = await readInventoryCsv([HEADER, 'ISO/IEC JTC 1,,,,,A 1,A 19" rack,PUBLISHED,,,INFERRED,'].join("\n"));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('Line 2, column 7 (title): a double quote (") appears inside a field that does not start with a quote (near "A 19""). Put the whole field in quotes and write the quote twice: "19"" rack".');
+  });
+
+  it("reads a CR LF file appended to with LF lines row by row", async () => {
+    const row = (n: number) => `ISO/IEC JTC 1,,,,,A ${n},T,PUBLISHED,,,INFERRED,`;
+    const inv = await read(`${HEADER}\r\n${row(1)}\r\n${row(2)}\n${row(3)}\n`);
+    expect(inv.errors).toEqual([]);
+    expect(inv.items.map((i) => i.line)).toEqual([2, 3, 4]);
+  });
+
+  it("the plain-text shortcut gives exactly the schema's verdict, or defers to it", () => {
+    const columns = [
+      ["title", titleField],
+      ["committee_title", committeeTitleField.optional()],
+      ["sdo_name", sdoNameField.optional()],
+      ["standard_designation", optionalDesignationField.optional()],
+      ["committee", committeeField.optional()],
+    ] as const;
+    const values = [undefined, "", "   ", "ISO/IEC 27001", "  padded  ", "two  spaces", "a/b", "a//b", "/a", "a/", "tab\there", "x".repeat(200), "x".repeat(201), "x".repeat(501), "ünïcode", "ISO\u00a027001", "I\u200bD", "bell\u0007"];
+    for (const [column, schema] of columns) {
+      for (const value of values) {
+        const fast = plainTextVerdict(column, value);
+        const parsed = schema.safeParse(value);
+        const viaVerdicts = new FieldVerdicts().check(column, schema, value);
+        const expected = parsed.success ? { ok: true, value: parsed.data } : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+        if (fast) expect(fast, `${column} ${JSON.stringify(value)}`).toEqual(expected);
+        expect(viaVerdicts, `${column} ${JSON.stringify(value)}`).toEqual(expected);
+      }
+    }
+  });
 });
+

@@ -12,6 +12,7 @@ import {
   keyApplicationsField,
   LIMITS,
   noteField,
+  optionalDesignationField,
   optionalText,
   provenanceField,
   sdoAcronymField,
@@ -40,7 +41,7 @@ const csvRow = z.object({
   sdo_type: sdoTypeField.optional(),
   committee: committeeField.optional(),
   committee_title: committeeTitleField.optional(),
-  standard_designation: optionalText("Standard designation", LIMITS.designation).optional(),
+  standard_designation: optionalDesignationField.optional(),
   provenance: provenanceField,
   source: sourceField.optional(),
 });
@@ -79,6 +80,8 @@ export class FieldVerdicts {
     let cache = cacheable ? this.byColumn.get(column) : undefined;
     const hit = cache?.get(value);
     if (hit) return hit;
+    const fast = plainTextVerdict(column, value);
+    if (fast) return fast;
     const parsed = schema.safeParse(value);
     // Lists are shared by every row with the same cell: frozen, so none can change another's.
     const result: FieldResult = parsed.success
@@ -92,6 +95,34 @@ export class FieldVerdicts {
   }
 }
 const CACHE_LIMIT = 2000;
+
+/**
+ * The verdict of a text or identifier column's schema for a plain value, without running
+ * it: printable ASCII (no control, invisible or non-ASCII character: nothing to refuse
+ * or normalise), single spaces, within the length limit. Any other value (and every
+ * value of other columns) goes to the schema. Nearly unique columns (designations,
+ * titles, a committee per row) are most of the checking work of a large file.
+ */
+const PLAIN_TEXT = /^[\x20-\x7e]*$/;
+const PLAIN_IDENTIFIER = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+const FAST_COLUMNS: Record<string, { max: number; required: boolean; identifier: boolean; path?: boolean }> = {
+  title: { max: LIMITS.title, required: true, identifier: false },
+  committee_title: { max: LIMITS.title, required: false, identifier: false },
+  sdo_name: { max: LIMITS.name, required: false, identifier: false },
+  sdo_type: { max: LIMITS.type, required: false, identifier: false },
+  standard_designation: { max: LIMITS.designation, required: false, identifier: true },
+  committee: { max: LIMITS.committee, required: false, identifier: true, path: true },
+};
+export function plainTextVerdict(column: string, value: string | undefined): FieldResult | null {
+  const rule = FAST_COLUMNS[column];
+  if (!rule || typeof value !== "string" || !PLAIN_TEXT.test(value)) return null;
+  const text = value.trim();
+  if (!text) return rule.required ? null : { ok: true, value: undefined };
+  if (text.length > rule.max) return null;
+  if (rule.identifier && !PLAIN_IDENTIFIER.test(text)) return null;
+  if (rule.path && text.split("/").some((part) => !part.trim())) return null;
+  return { ok: true, value: text };
+}
 
 function issuesToErrors(line: number, error: z.ZodError, rename: (key: string) => string = (k) => k): RowError[] {
   return error.issues.map((issue) => ({
@@ -192,18 +223,23 @@ export function csvRecordToItem(
 
 
 
-function describeCsvError(error: CsvSyntaxError): { message: string; line?: number } {
+function describeCsvError(error: CsvSyntaxError, headerCells: string[] | null): { message: string; line?: number } {
   const line = error.line;
-  const at = `Line ${line}: `;
+  const name = headerCells?.[error.field]?.trim();
+  const field = name ? `column ${error.field + 1} (${clip(name, 40)})` : `field ${error.field + 1}`;
+  const at = `Line ${line}, ${field}: `;
   switch (error.code) {
     case "QUOTE_NOT_CLOSED":
-      return { line, message: `${at}a quoted field is never closed (a " is missing). Nothing after it could be read.` };
+      return { line, message: `Line ${line}: a quoted field is never closed (a " is missing) in ${field}. Nothing after it could be read.` };
     case "INVALID_CLOSING_QUOTE":
-      return { line, message: `${at}a quote closes a field but is followed by more text. Write a quote inside a quoted field as "" (two quotes).` };
+      return { line, message: `${at}a quote closes a field but is followed by more text (near "${clip(error.near)}"). Write a quote inside a quoted field as "" (two quotes).` };
+    case "INVALID_OPENING_QUOTE":
+      return {
+        line,
+        message: `${at}a double quote (") appears inside a field that does not start with a quote (near "${clip(error.near)}"). Put the whole field in quotes and write the quote twice: "19"" rack".`,
+      };
     case "MAX_RECORD_SIZE":
-      return { line, message: `${at}the row is too long (over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters); a quote is probably missing.` };
-    default:
-      return { line, message: `${at}the file is not valid CSV (${error.code}).` };
+      return { line, message: `Line ${line}: the row is too long (over ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters); a quote is probably missing.` };
   }
 }
 
@@ -222,6 +258,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
   const errors: RowError[] = [];
   const warnings: string[] = [];
   let header: ReturnType<typeof mapHeader> | null = null;
+  let headerCells: string[] | null = null;
   let headerWidth = 0;
   let rowsTotal = 0;
   let lastReport = 0;
@@ -231,6 +268,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       if (record.every((cell) => !cell.trim())) continue;
       if (!header) {
         header = mapHeader(record);
+        headerCells = record;
         headerWidth = record.length;
         if (header.missing.length) {
           const found = record.map((h) => h.trim()).filter(Boolean);
@@ -277,7 +315,7 @@ export async function readInventoryCsv(text: string, options: { onProgress?: OnP
       }
     }
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { ok: false, error: describeCsvError(error) };
+    if (error instanceof CsvSyntaxError) return { ok: false, error: describeCsvError(error, headerCells) };
     throw error;
   }
   if (!header) return { ok: false, error: { message: "The file is empty." } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkUploadMeta, decodeUpload, firstInvalidUtf8 } from "./file-check";
+import { checkUploadMeta, decodeUpload, firstInvalidUtf8, guessUtf16WithoutBom } from "./file-check";
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -39,5 +39,24 @@ describe("decodeUpload", () => {
     expect(firstInvalidUtf8(bytes(0xc0, 0x80))).toBe(0);
     expect(firstInvalidUtf8(bytes(0x61, 0xed, 0xa0, 0x80))).toBe(1);
     expect(firstInvalidUtf8(bytes(0x61, 0x62, 0xe2, 0x82))).toBe(2);
+  });
+});
+
+describe("UTF-16 without a byte-order mark", () => {
+  const header = "sdo_acronym,committee,standard_designation\n";
+  it.each([
+    ["utf-16le", "little-endian"],
+    ["utf-16be", "big-endian"],
+  ] as const)("%s is named as such, with how to save as UTF-8", (encoding, kind) => {
+    const le = Buffer.from(header, "utf16le");
+    const bytes = encoding === "utf-16le" ? le : Buffer.from(le).swap16();
+    expect(guessUtf16WithoutBom(bytes)).toBe(kind);
+    const result = decodeUpload(new Uint8Array(bytes));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(`encoded as UTF-16 (${kind}, without a byte-order mark), not UTF-8. Save it as UTF-8`);
+  });
+  it("plain UTF-8 and a stray NUL are not UTF-16", () => {
+    expect(guessUtf16WithoutBom(new TextEncoder().encode(header))).toBeNull();
+    expect(guessUtf16WithoutBom(new TextEncoder().encode(`${header}a,b\u0000,c\n`))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // Checks on an uploaded file before and while it is read: name/type/size (before any
 // byte is read), then the bytes themselves (binary formats, UTF-16, invalid UTF-8).
 import type { FileError } from "./model";
+import { printable, textProblem } from "./text-rules";
 
 export type ImportFileFormat = "CSV" | "JSON";
 
@@ -20,6 +21,8 @@ export function checkUploadMeta(meta: { fileName: string; contentType: string; s
   | { ok: false; error: FileError; status: 413 | 415 | 400 } {
   const name = meta.fileName.trim();
   if (!name) return { ok: false, status: 400, error: { message: "Choose a file to import." } };
+  const nameProblem = textProblem("The file name", name);
+  if (nameProblem) return { ok: false, status: 400, error: { message: `${nameProblem}. Rename the file and upload it again.` } };
   const ext = name.includes(".") ? name.slice(name.lastIndexOf(".") + 1).toLowerCase() : "";
   const type = meta.contentType.split(";")[0]!.trim().toLowerCase();
   let format: ImportFileFormat;
@@ -30,11 +33,11 @@ export function checkUploadMeta(meta: { fileName: string; contentType: string; s
     return {
       ok: false,
       status: 415,
-      error: { message: `"${name}" is not a CSV or JSON file: only .csv and .json files can be imported.${hint}` },
+      error: { message: `"${printable(name)}" is not a CSV or JSON file: only .csv and .json files can be imported.${hint}` },
     };
   }
   if (!(format === "CSV" ? CSV_TYPES : JSON_TYPES).has(type)) {
-    return { ok: false, status: 415, error: { message: `"${name}" was sent as ${type}, which is not a ${format} file.` } };
+    return { ok: false, status: 415, error: { message: `"${printable(name)}" was sent as ${printable(type)}, which is not a ${format} file.` } };
   }
   if (meta.size !== null && meta.size > maxBytes) return { ok: false, status: 413, error: tooLarge(meta.size, maxBytes) };
   if (meta.size === 0) return { ok: false, status: 400, error: { message: "The file is empty." } };
@@ -89,6 +92,25 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
+ * UTF-16 without a BOM: text that is mostly ASCII has a zero byte in every other
+ * position (odd positions little-endian, even ones big-endian). Looks at the first 4 KB.
+ */
+export function guessUtf16WithoutBom(bytes: Uint8Array): "little-endian" | "big-endian" | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 16) return null; // too little to tell
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const half = n / 2;
+  if (zeroOdd >= half * 0.3 && zeroEven <= half * 0.02) return "little-endian";
+  if (zeroEven >= half * 0.3 && zeroOdd <= half * 0.02) return "big-endian";
+  return null;
+}
+
+/**
  * Recognises what the bytes are before decoding: binary formats, UTF-16, NUL bytes,
  * invalid UTF-8, empty content. Returns the text (BOM removed) or the reason.
  */
@@ -107,6 +129,15 @@ export function decodeUpload(bytes: Uint8Array): { ok: true; text: string; hadBo
   }
   if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) {
     return { ok: false, error: { message: "The file is encoded as UTF-16. Save it as UTF-8 (\"CSV UTF-8\" in Excel) and upload it again." } };
+  }
+  const utf16 = guessUtf16WithoutBom(bytes);
+  if (utf16) {
+    return {
+      ok: false,
+      error: {
+        message: `The file is encoded as UTF-16 (${utf16}, without a byte-order mark), not UTF-8. Save it as UTF-8 ("CSV UTF-8 (Comma delimited)" in Excel, or UTF-8 in your editor's Save As / Encoding menu) and upload it again.`,
+      },
+    };
   }
   const hadBom = starts(0xef, 0xbb, 0xbf);
   const body = hadBom ? bytes.subarray(3) : bytes;

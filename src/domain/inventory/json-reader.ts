@@ -3,7 +3,9 @@
 // object is one "row": its errors carry the line where the object starts.
 import { z } from "zod";
 import {
+  clip,
   committeeField,
+  jsonKind,
   committeeTitleField,
   provenanceField,
   sdoAcronymField,
@@ -15,6 +17,34 @@ import {
 import { MAX_ROWS } from "./file-check";
 import { JsonSyntaxError, parseJsonWithLines, type JsonValue } from "./json-text";
 import type { ColumnNames, CommitteeDecl, InventoryItem, OnProgress, ParseResult, RowError, SdoDecl } from "./model";
+import { textProblem } from "./text-rules";
+
+/** JSON types are not coerced: lists must be lists, a year a number. Errors for `node`'s fields. */
+function typeErrors(node: JsonObject, line: number, numberText?: Map<string, string>): RowError[] {
+  const errors: RowError[] = [];
+  for (const key of LIST_KEYS) {
+    const v = node[key];
+    if (v !== undefined && v !== null && !Array.isArray(v)) {
+      errors.push({ line, column: key, message: `"${key}" must be a list of text, e.g. ["first", "second"], not ${jsonKind(v)}` });
+    }
+  }
+  const year = node.year;
+  if (year !== undefined && year !== null && typeof year !== "number") {
+    const example = typeof year === "string" && /^\d+$/.test(year.trim()) ? ` (write ${year.trim()} without quotes)` : "";
+    errors.push({ line, column: "year", message: `Year must be a number, not ${jsonKind(year)}${example}` });
+  }
+  // A number written otherwise than in plain decimal digits (2e3, 2015.0, 61 digits).
+  const written = numberText?.get("year");
+  if (typeof year === "number" && written !== undefined) {
+    const message = /^-?\d+$/.test(written)
+      ? `Year ${clip(written, 20)} (${written.replace("-", "").length} digits) is out of range: a year is a whole number between 1900 and 2100`
+      : `Year ${clip(written, 20)} is not a year: write it in decimal digits only, e.g. 2015`;
+    errors.push({ line, column: "year", message });
+  }
+  return errors;
+}
+const LIST_KEYS = ["source", "coreAreas", "keyApplications"] as const;
+const MAX_COMMITTEE_DEPTH = 20;
 
 export const JSON_COLUMN_NAMES: ColumnNames = {
   sdoName: "name",
@@ -70,16 +100,31 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
     throw error;
   }
   await options.onProgress?.(0.5);
-  const { value, lines } = parsed;
+  const { value, lines, numberText } = parsed;
   const lineOf = (v: object) => lines.get(v) ?? 1;
 
   let sdos: JsonValue[];
   const warnings: string[] = [];
   const unknownKeys = new Map<string, number>();
+  const items: InventoryItem[] = [];
+  const errors: RowError[] = [];
+  const note = (node: JsonObject, allowed: Set<string>, line: number): boolean => {
+    let ok = true;
+    for (const key of Object.keys(node)) {
+      if (allowed.has(key)) continue;
+      // A field name no text could hold (NUL, an unpaired surrogate...) is an error, not a warning.
+      const problem = textProblem(`The field name "${clip(key)}"`, key);
+      if (problem) {
+        errors.push({ line, column: clip(key), message: problem });
+        ok = false;
+      } else unknownKeys.set(key, (unknownKeys.get(key) ?? 0) + 1);
+    }
+    return ok;
+  };
   if (Array.isArray(value)) sdos = value;
   else if (isObject(value) && Array.isArray(value.sdos)) {
     sdos = value.sdos;
-    for (const key of Object.keys(value)) if (!TOP_KEYS.has(key)) unknownKeys.set(key, (unknownKeys.get(key) ?? 0) + 1);
+    note(value, TOP_KEYS, lineOf(value));
   } else {
     return {
       ok: false,
@@ -88,14 +133,9 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
   }
   if (sdos.length === 0) return { ok: false, error: { line: 1, message: 'The "sdos" list is empty: there is nothing to import.' } };
 
-  const items: InventoryItem[] = [];
-  const errors: RowError[] = [];
   let rowsTotal = 0;
   let tooMany = false;
 
-  const note = (node: JsonObject, allowed: Set<string>) => {
-    for (const key of Object.keys(node)) if (!allowed.has(key)) unknownKeys.set(key, (unknownKeys.get(key) ?? 0) + 1);
-  };
   const addIssues = (line: number, error: z.ZodError, prefix = "") => {
     for (const issue of error.issues) {
       errors.push({ line, column: issue.path.length ? prefix + String(issue.path[0]) : prefix || null, message: issue.message });
@@ -124,7 +164,11 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         continue;
       }
       const line = lineOf(node);
-      note(node, STANDARD_KEYS);
+      const types = typeErrors(node, line, numberText.get(node));
+      if (!note(node, STANDARD_KEYS, line) || types.length) {
+        errors.push(...types);
+        continue;
+      }
       const std = standardInput.safeParse({
         designation: node.designation ?? "",
         title: node.title ?? "",
@@ -180,9 +224,14 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         continue;
       }
       const line = lineOf(node);
-      note(node, COMMITTEE_KEYS);
+      if (depth >= MAX_COMMITTEE_DEPTH) {
+        errors.push({ line, column: "committees", message: `Committees are nested more than ${MAX_COMMITTEE_DEPTH} levels deep here; this committee and everything under it were not read` });
+        continue;
+      }
+      const types = typeErrors(node, line, numberText.get(node));
       const c = committeeNode.safeParse(node);
-      if (!c.success || c.data.designation === undefined) {
+      if (!note(node, COMMITTEE_KEYS, line) || types.length || !c.success || c.data.designation === undefined) {
+        errors.push(...types);
         if (!c.success) addIssues(line, c.error);
         continue;
       }
@@ -194,10 +243,6 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
         sourceRefs: c.data.source,
       };
       items.push({ kind: "committee", row: rowsTotal, line, sdo: { acronym: sdo.acronym }, committee: decl });
-      if (depth > 20) {
-        errors.push({ line, column: "committees", message: "Committees are nested more than 20 levels deep" });
-        continue;
-      }
       visitCommittees(listOf(node, "committees", line), sdo, decl.designation, line, depth + 1);
       visitStandards(listOf(node, "standards", line), sdo, decl, line);
     }
@@ -210,10 +255,11 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
       continue;
     }
     const line = lineOf(node);
-    note(node, SDO_KEYS);
+    const types = typeErrors(node, line, numberText.get(node));
     const s = sdoNode.safeParse(node);
-    if (!s.success) {
-      addIssues(line, s.error);
+    if (!note(node, SDO_KEYS, line) || types.length || !s.success) {
+      errors.push(...types);
+      if (!s.success) addIssues(line, s.error);
       continue;
     }
     const sdo: SdoDecl = { acronym: s.data.acronym, name: s.data.name, type: s.data.type, provenance: s.data.provenance, sourceRefs: s.data.source };
@@ -224,7 +270,7 @@ export async function readInventoryJson(text: string, options: { onProgress?: On
   }
   if (tooMany) return { ok: false, error: { message: `The file has more than ${maxRows.toLocaleString("en-US")} SDOs, committees and standards. Split it into smaller files.` } };
   if (unknownKeys.size) {
-    warnings.push(`Unknown field${unknownKeys.size > 1 ? "s" : ""} ignored: ${[...unknownKeys].map(([k, n]) => (n > 1 ? `${k} (${n}×)` : k)).join(", ")}.`);
+    warnings.push(`Unknown field${unknownKeys.size > 1 ? "s" : ""} ignored: ${[...unknownKeys].map(([k, n]) => (n > 1 ? `${clip(k)} (${n}×)` : clip(k))).join(", ")}.`);
   }
   await options.onProgress?.(1);
   return { ok: true, inventory: { items, errors, warnings, rowsTotal, columns: JSON_COLUMN_NAMES } };

@@ -19,10 +19,20 @@ export interface ParsedJson {
   value: JsonValue;
   /** The 1-based line where each object or array starts. */
   lines: WeakMap<object, number>;
+  /**
+   * Number literals as written, per object and key, when they are not plain decimal
+   * integers of up to 15 digits (2e3, 2015.0, a 61-digit number): a number's value alone
+   * cannot tell "2e3" from "2000".
+   */
+  numberText: WeakMap<object, Map<string, string>>;
 }
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
 export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
   const lines = new WeakMap<object, number>();
+  const numberText = new WeakMap<object, Map<string, string>>();
+  let lastNumber: string | null = null;
   let i = 0;
   let line = 1;
   let lineStart = 0;
@@ -107,8 +117,14 @@ export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
         skipWs();
         if (text[i] !== ":") fail(`expected ":" after the property name "${key}", found ${describe(i)}`);
         i++;
+        lastNumber = null;
         const value = parseValue(depth + 1);
         if (Object.hasOwn(obj, key)) fail(`the property "${key}" appears twice in the same object`);
+        if (lastNumber !== null && typeof value === "number" && !/^-?\d{1,15}$/.test(lastNumber)) {
+          let texts = numberText.get(obj);
+          if (!texts) numberText.set(obj, (texts = new Map()));
+          texts.set(key, lastNumber);
+        }
         Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
         skipWs();
         if (text[i] === ",") {
@@ -161,9 +177,13 @@ export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
       i += 4;
       return null;
     }
-    const num = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 40));
+    // Sticky, from i, with no length cap: a 61-digit number is one (out-of-range) number,
+    // not 40 digits followed by "unexpected 0".
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(text);
     if (num) {
       i += num[0].length;
+      lastNumber = num[0];
       return Number(num[0]);
     }
     if (i >= text.length) return fail("the file ends where a value was expected (is it cut off?)");
@@ -175,5 +195,5 @@ export function parseJsonWithLines(text: string, maxDepth = 64): ParsedJson {
   skipWs();
   if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
   void lineStart;
-  return { value, lines };
+  return { value, lines, numberText };
 }

@@ -107,4 +107,48 @@ describe("planImport", () => {
   it("splits paths at slashes, longest first", () => {
     expect(pathPrefixes("ISO/IEC JTC 1/SC 27/WG 2")).toEqual(["ISO/IEC JTC 1/SC 27", "ISO/IEC JTC 1", "ISO"]);
   });
+
+  it("a new committee without its own provenance takes its first standard's", () => {
+    const withTitle = planImport(
+      parsed([
+        { kind: "committee", row: ++row, line: 2, sdo: { acronym: "ISO/IEC JTC 1" }, committee: { designation: "ISO/IEC JTC 1/SC 27/WG 77", title: "New WG" } },
+        std(3, "ISO/IEC 77", { provenance: "CONFIRMED_SECONDARY" }, "ISO/IEC JTC 1/SC 27/WG 77"),
+      ]),
+      base,
+      "MERGE",
+      newId,
+    );
+    expect(withTitle.committees.find((c) => c.key === "ISO/IEC JTC 1/SC 27/WG 77")?.after.provenance).toBe("CONFIRMED_SECONDARY");
+  });
+
+  it("plans in linear time: every standard in its own new committee (was quadratic)", () => {
+    const worst = (n: number) => {
+      const items: InventoryItem[] = [];
+      for (let i = 0; i < n; i++) {
+        items.push({ kind: "standard", row: i + 1, line: i + 2, sdo: { acronym: "ISO/IEC JTC 1" }, committee: { designation: `ISO/IEC JTC 1/W ${i}`, title: `W ${i}` }, standard: { designation: `W-${i}`, title: "T", stage: "PUBLISHED", provenance: "INFERRED" } });
+      }
+      return parsed(items);
+    };
+    const time = (n: number) => {
+      const file = worst(n);
+      const t0 = performance.now();
+      const plan = planImport(file, base, "MERGE", newId);
+      expect(plan.errors).toEqual([]);
+      return performance.now() - t0;
+    };
+    time(2000); // warm up
+    const small = Math.min(time(5000), time(5000));
+    const large = Math.min(time(40_000), time(40_000));
+    // 8x the rows: linear ~8x; the old per-committee scan of every standard was ~64x.
+    expect(large / small).toBeLessThan(30);
+  });
+
+  it("warns when a new identifier only looks like an existing one", () => {
+    const plan = planImport(parsed([std(2, "ISO/I\u0415C 27001"), std(3, "iso/iec 27002")]), base, "MERGE", newId);
+    expect(plan.standards.filter((s) => s.op === "create")).toHaveLength(2);
+    expect(plan.warnings).toEqual([
+      'Line 2: the new standard "ISO/I\u0415C 27001" looks like the existing "ISO/IEC 27001" but is a different identifier (character 6 is U+0415, not "E"). If they are the same, correct the file; otherwise a second standard will be created.',
+    ]);
+  });
 });
+

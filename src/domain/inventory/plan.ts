@@ -5,6 +5,8 @@
 // which records would be removed and which are kept because something uses them.
 // Pure: the caller loads the snapshot and supplies new ids.
 import type { ProvenanceValue, StageValue } from "./fields";
+import { firstDifference, identifierSkeleton } from "./identifiers";
+import { printable } from "./text-rules";
 import type { ColumnNames, CommitteeDecl, InventoryItem, ParsedInventory, RowError, SdoDecl, StandardDecl } from "./model";
 
 export type ImportModeValue = "MERGE" | "SYNC";
@@ -324,6 +326,10 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       committeeDesignationById.set(id, designation);
     }
   }
+  // A new committee without its own provenance takes that of its first standard in the
+  // file: indexed once here (a scan of every standard per committee was quadratic).
+  const firstStandardProvenance = new Map<string, ProvenanceValue>();
+  for (const s of standards.values()) if (s.committee !== null && !firstStandardProvenance.has(s.committee)) firstStandardProvenance.set(s.committee, s.decl.provenance);
   const committeeSdoId = (designation: string): string | undefined => {
     const m = committees.get(designation);
     if (m && committeeIds.has(designation)) return dbCommittee.get(designation)?.sdoId ?? sdoOps.get(m.sdoAcronym)?.id;
@@ -362,7 +368,7 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       parentId: parentId === undefined ? (before?.parentId ?? null) : parentId,
       designation,
       title: m.decl.title ?? before!.title,
-      provenance: m.decl.provenance ?? before?.provenance ?? (firstStandardProvenance(designation) ?? "GENERAL_KNOWLEDGE"),
+      provenance: m.decl.provenance ?? before?.provenance ?? (firstStandardProvenance.get(designation) ?? "GENERAL_KNOWLEDGE"),
       sourceRefs: m.decl.sourceRefs ?? before?.sourceRefs ?? [],
     };
     const changes = before ? diff(before, after, (f, v) => (f === "parentId" && typeof v === "string" ? committeeDesignationById.get(v) ?? v : v)) : [];
@@ -377,10 +383,6 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
       after,
       changes,
     });
-  }
-  function firstStandardProvenance(designation: string): ProvenanceValue | undefined {
-    for (const s of standards.values()) if (s.committee === designation) return s.decl.provenance;
-    return undefined;
   }
   // Parent cycles (possible only when the file re-parents existing committees).
   const parentOf = new Map<string, string | null>(snapshot.committees.map((c) => [c.id, c.parentId]));
@@ -582,13 +584,51 @@ export function planImport(parsed: ParsedInventory, snapshot: Snapshot, mode: Im
     mode,
     rows,
     errors,
-    warnings: parsed.warnings,
+    warnings: [...parsed.warnings, ...lookalikeWarnings(snapshot, [...sdoOps.values()], [...committeeOps.values()], standardOps)],
     sdos: [...sdoOps.values()],
     committees: [...committeeOps.values()],
     standards: standardOps,
     removals: removals.sort((a, b) => (a.entity === b.entity ? b.depth - a.depth : a.entity === "Standard" ? -1 : 1)),
     keptInUse,
   };
+}
+
+const SHOWN_LOOKALIKES = 20;
+
+/**
+ * New SDOs, committees and standards whose identifier only looks like an existing one
+ * (case, Cyrillic or Greek letters, dashes, spaces): probably the same record typed
+ * differently, which would become a second record. Warned about, one line each (capped).
+ */
+function lookalikeWarnings(
+  snapshot: Snapshot,
+  sdos: EntityOp<SdoState>[],
+  committees: EntityOp<CommitteeState>[],
+  standards: EntityOp<StandardState>[],
+): string[] {
+  const found: string[] = [];
+  let total = 0;
+  const check = <T>(label: string, ops: EntityOp<T>[], existing: readonly { key: string; id: string; scope?: string }[], idOf: (op: EntityOp<T>) => string, scopeOf: (op: EntityOp<T>) => string | undefined) => {
+    const created = ops.filter((o) => o.op === "create");
+    if (!created.length || !existing.length) return;
+    const bySkeleton = new Map<string, string>();
+    for (const e of existing) bySkeleton.set(`${e.scope ?? ""}\u0000${identifierSkeleton(e.key)}`, e.key);
+    for (const op of created) {
+      const id = idOf(op);
+      const match = bySkeleton.get(`${scopeOf(op) ?? ""}\u0000${identifierSkeleton(id)}`);
+      if (match === undefined || match === id) continue;
+      total++;
+      if (found.length < SHOWN_LOOKALIKES) {
+        found.push(`Line ${op.line}: the new ${label} "${printable(id)}" looks like the existing "${printable(match)}" but is a different identifier (${firstDifference(id, match)}). If they are the same, correct the file; otherwise a second ${label} will be created.`);
+      }
+    }
+  };
+  check("SDO", sdos, snapshot.sdos.map((s) => ({ key: s.acronym, id: s.id })), (o) => o.after.acronym, () => undefined);
+  check("committee", committees, snapshot.committees.map((c) => ({ key: c.designation, id: c.id })), (o) => o.after.designation, () => undefined);
+  // Standards are unique per SDO: compared within their SDO.
+  check("standard", standards, snapshot.standards.map((s) => ({ key: s.designation, id: s.id, scope: s.sdoId })), (o) => o.after.designation, (o) => o.after.sdoId);
+  if (total > found.length) found.push(`…and ${(total - found.length).toLocaleString("en-US")} more new identifiers that look like existing ones.`);
+  return found;
 }
 
 /** Does committing the plan change anything? */

@@ -1,56 +1,86 @@
-// Turns an uploaded run into a preview (status PREVIEW, its plan stored as record sets)
-// or a list of problems (INVALID). Writes nothing but the run itself.
+// Turns an uploaded run into a preview (status PREVIEW, its write set stored as record
+// sets) or a list of problems (INVALID). Writes nothing but the run itself. Reading,
+// validating and planning run in the preview worker (preview-host.ts); this process only
+// reads the database state the plan needs and stores the result.
 import "server-only";
+import { printable, storableJson } from "@/domain/inventory/text-rules";
 import { db } from "@/server/db/client";
 import { clearProgress, reportProgress } from "./progress";
-import type { ImportPlan } from "@/domain/inventory/plan";
-import { buildPlan, parseUpload } from "./pipeline";
-import { planRecordSets, storeRecordSets } from "./record-sets";
+import type { PlanScope } from "./pipeline";
+import { PreviewTooBig, runPreviewWorker } from "./preview-host";
+import { storeRecordSets } from "./record-sets";
+import type { RecordSetRow } from "./record-set-literals";
+import { loadSnapshot, stateDigest } from "./snapshot";
+import { fileErrorSummary, type ImportSummary } from "./summary";
 import { takeUploadedBytes } from "./upload";
-import { fileErrorSummary, planSummary, type ImportSummary } from "./summary";
 
-const json = (s: ImportSummary) => JSON.parse(JSON.stringify(s)) as object;
+// storableJson: a last guard (every message quoting the file is already printable).
+const json = (s: ImportSummary) => storableJson(JSON.parse(JSON.stringify(s)) as object);
+
 
 export async function processImportRun(runId: string): Promise<void> {
   const started = performance.now();
   const bytes = takeUploadedBytes(runId);
   const run = await db.importRun.findUnique({ where: { id: runId }, select: { status: true, format: true, mode: true } });
   if (!run || run.status !== "PROCESSING") return;
+  const elapsed = () => Math.round(performance.now() - started);
   try {
     if (!bytes) {
       const message = "The uploaded file is no longer available (the server restarted before reading it). Nothing was written. Upload the file again.";
-      await finish(runId, "FAILED", { summary: fileErrorSummary({ message }), error: message, durationMs: Math.round(performance.now() - started) });
+      await finish(runId, "FAILED", { summary: fileErrorSummary({ message }), error: message, durationMs: elapsed() });
       return;
     }
     await reportProgress(runId, "parse", 0);
-    const parsed = await parseUpload(bytes, run.format, (f) => reportProgress(runId, "parse", f));
-    if (!parsed.ok) {
-      await finish(runId, "INVALID", { summary: fileErrorSummary(parsed.error), error: parsed.error.message, durationMs: Math.round(performance.now() - started) });
+    let state: (PlanScope & { digest: string }) | null = null;
+    const outcome = await runPreviewWorker(
+      { bytes, format: run.format, mode: run.mode },
+      {
+        onProgress: (phase, fraction) => reportProgress(runId, phase, fraction),
+        // The digest is taken before the snapshot is read: any write after it makes the commit refuse.
+        loadSnapshot: async (scope) => {
+          state = { ...scope, digest: await stateDigest(db, scope) };
+          return loadSnapshot(db, scope.acronyms, scope.mode);
+        },
+      },
+    );
+    if (outcome.kind === "fileError") {
+      await finish(runId, "INVALID", { summary: fileErrorSummary(outcome.error), error: outcome.error.message, durationMs: elapsed() });
       return;
     }
-    await reportProgress(runId, "validate", 0.1);
-    const { plan, state } = await buildPlan(db, parsed.parsed, run.mode);
     await reportProgress(runId, "validate", 1);
-    const summary = planSummary(plan, state);
-    const durationMs = Math.round(performance.now() - started);
-    summary.timings = { previewMs: durationMs };
-    const valid = plan.errors.length === 0;
+    const { result } = outcome;
+    const durationMs = elapsed();
+    const summary: ImportSummary = { ...result.summary, state: state!, timings: { previewMs: durationMs } };
+    const valid = result.errorsTotal === 0;
+    const rows = result.rows;
     await finish(runId, valid ? "PREVIEW" : "INVALID", {
       summary,
-      error: valid ? null : `${plan.errors.length} problem${plan.errors.length === 1 ? "" : "s"} found in ${plan.rows.invalid} row${plan.rows.invalid === 1 ? "" : "s"}. Fix the file and upload it again.`,
+      error: valid ? null : invalidMessage(result.errorsTotal, rows.invalid),
       durationMs,
-      rowsTotal: plan.rows.total,
-      createdCount: plan.rows.new,
-      updatedCount: plan.rows.updated,
-      unchangedCount: plan.rows.unchanged,
-      invalidCount: plan.rows.invalid,
-      removedCount: plan.removals.length,
-      plan: valid && summary.hasChanges ? plan : undefined,
+      rowsTotal: rows.total,
+      createdCount: rows.new,
+      updatedCount: rows.updated,
+      unchangedCount: rows.unchanged,
+      invalidCount: rows.invalid,
+      removedCount: result.removalsTotal,
+      recordSets: result.recordSets ?? undefined,
     });
   } catch (error) {
+    if (error instanceof PreviewTooBig) {
+      const message = "The file needs more memory to check than one import may use. Split it into smaller files. Nothing was written.";
+      await finish(runId, "INVALID", { summary: fileErrorSummary({ message }), error: message, durationMs: elapsed() });
+      return;
+    }
     console.error(`[imports] processing ${runId} failed`, error);
-    await finish(runId, "FAILED", { summary: fileErrorSummary({ message: "The file could not be processed because of an internal error. Nothing was written." }), error: "Internal error while reading the file. Nothing was written.", durationMs: Math.round(performance.now() - started) });
+    await finish(runId, "FAILED", { summary: fileErrorSummary({ message: "The file could not be processed because of an internal error. Nothing was written." }), error: "Internal error while reading the file. Nothing was written.", durationMs: elapsed() });
   }
+}
+
+/** The headline of an invalid preview: problems, and the rows they are in (or that they concern the file as a whole). */
+export function invalidMessage(problems: number, invalidRows: number): string {
+  const p = `${problems.toLocaleString("en-US")} problem${problems === 1 ? "" : "s"} found`;
+  const where = invalidRows > 0 ? ` in ${invalidRows.toLocaleString("en-US")} row${invalidRows === 1 ? "" : "s"}` : "";
+  return `${p}${where}. Fix the file and upload it again.`;
 }
 
 async function finish(
@@ -67,18 +97,18 @@ async function finish(
     invalidCount?: number;
     removedCount?: number;
     /** A committable preview: what the commit will write is stored with the upload (record sets). */
-    plan?: ImportPlan;
+    recordSets?: RecordSetRow[];
   },
 ) {
-  const { summary, plan, ...rest } = data;
+  const { summary, recordSets, ...rest } = data;
   await db.$transaction(async (tx) => {
     const { count } = await tx.importRun.updateMany({
       where: { id: runId, status: "PROCESSING" },
-      data: { ...rest, summary: json(summary), status, phase: null, progress: 1 },
+      data: { ...rest, error: rest.error === null ? null : printable(rest.error), summary: json(summary), status, phase: null, progress: 1 },
     });
     // Only a committable preview keeps something (its plan); every other end deletes the upload.
     if (!count) return;
-    if (plan) await storeRecordSets(tx, runId, planRecordSets(plan));
+    if (recordSets) await storeRecordSets(tx, runId, recordSets);
     else await tx.importUpload.deleteMany({ where: { importRunId: runId } });
   });
   clearProgress(runId);

@@ -5,21 +5,22 @@
 // recomputes it under its table lock and refuses when it differs from the preview's.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import type { ParsedInventory } from "@/domain/inventory/model";
-import { pathPrefixes, type ImportModeValue, type Snapshot } from "@/domain/inventory/plan";
+import type { ImportModeValue, Snapshot } from "@/domain/inventory/plan";
+import type { PlanScope } from "./pipeline";
 import { readCommittees, readSdos, readStandards } from "./bulk-sql";
 
 type Tx = Prisma.TransactionClient;
 
-export async function loadSnapshot(tx: Tx, parsed: ParsedInventory, mode: ImportModeValue): Promise<Snapshot> {
+/** `acronyms`: the SDOs the file names (their standards are loaded). */
+export async function loadSnapshot(tx: Tx, acronyms: readonly string[], mode: ImportModeValue): Promise<Snapshot> {
   const [sdos, committees, coreAreas, keyApplications] = await Promise.all([
     readSdos(tx),
     readCommittees(tx),
     tx.coreArea.findMany({ select: { id: true, name: true } }),
     tx.keyApplication.findMany({ select: { id: true, name: true } }),
   ]);
-  const acronyms = new Set(parsed.items.map((i) => i.sdo.acronym));
-  const sdoIds = sdos.filter((s) => acronyms.has(s.acronym)).map((s) => s.id);
+  const named = new Set(acronyms);
+  const sdoIds = sdos.filter((s) => named.has(s.acronym)).map((s) => s.id);
   const standards = sdoIds.length ? await readStandards(tx, { sdoIds }) : [];
   const snapshot: Snapshot = {
     sdos,
@@ -32,28 +33,6 @@ export async function loadSnapshot(tx: Tx, parsed: ParsedInventory, mode: Import
   return snapshot;
 }
 
-/** What a plan for the file depends on, by natural key. */
-export interface PlanScope {
-  mode: ImportModeValue;
-  acronyms: string[];
-  /** Committees the file names, their path prefixes and explicit parents. */
-  committees: string[];
-}
-
-export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanScope {
-  const acronyms = new Set<string>();
-  const committees = new Set<string>();
-  for (const item of parsed.items) {
-    acronyms.add(item.sdo.acronym);
-    const c = item.kind === "sdo" ? null : item.committee;
-    if (!c || committees.has(c.designation)) continue;
-    committees.add(c.designation);
-    for (const prefix of pathPrefixes(c.designation)) committees.add(prefix);
-    if (c.parent) committees.add(c.parent);
-  }
-  return { mode, acronyms: [...acronyms].sort(), committees: [...committees].sort() };
-}
-
 /**
  * md5 over the current rows a plan for this scope reads: the file's SDOs; the committees
  * it names (with prefixes and parents), those of its SDOs, those its SDOs' standards use,
@@ -64,13 +43,14 @@ export function planScope(parsed: ParsedInventory, mode: ImportModeValue): PlanS
  * any later write (update, delete and re-insert) gives a new one. Reading them as text
  * took most of a re-import's preview.
  */
-export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
+export async function stateDigest(tx: Tx, scope: Omit<PlanScope, "committees"> & { committees: string | string[] }): Promise<string> {
+  const committees = Array.isArray(scope.committees) ? scope.committees.join("\n") : scope.committees;
   const rows = await tx.$queryRawUnsafe<{ digest: string }[]>(
     `WITH RECURSIVE sdo AS (SELECT * FROM "Sdo" WHERE acronym = ANY($1::text[])),
      std AS (SELECT id, xmin, "committeeId" FROM "Standard" WHERE "sdoId" IN (SELECT id FROM sdo)),
      com AS (
        SELECT c.id, c."parentId" FROM "Committee" c
-       WHERE c.designation = ANY($2::text[]) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
+       WHERE c.designation = ANY(string_to_array($2::text, E'\n')) OR c."sdoId" IN (SELECT id FROM sdo) OR c.id IN (SELECT "committeeId" FROM std)
        UNION SELECT p.id, p."parentId" FROM "Committee" p JOIN com ON p.id = com."parentId"
      )
      SELECT md5(concat_ws('#',
@@ -87,7 +67,7 @@ export async function stateDigest(tx: Tx, scope: PlanScope): Promise<string> {
                           FROM (${IN_USE_SQL("ARRAY(SELECT id FROM sdo)")}) u) END
      )) AS digest`,
     scope.acronyms,
-    scope.committees,
+    committees,
     scope.mode === "SYNC",
   );
   return rows[0]!.digest;

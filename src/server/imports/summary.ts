@@ -1,7 +1,7 @@
 // The preview stored on ImportRun.summary: counts, every problem (capped for display),
 // the changes with their fields, and in sync mode the removals. Plain JSON.
 import type { FileError, RowError } from "@/domain/inventory/model";
-import type { PlanScope } from "./snapshot";
+import type { PlanScope } from "./pipeline";
 import { entityCounts, planHasChanges, type EntityCounts, type EntityType, type FieldChange, type ImportPlan } from "@/domain/inventory/plan";
 
 export const SHOWN_ERRORS = 1000;

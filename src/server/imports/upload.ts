@@ -8,6 +8,7 @@ import { can } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { checkUploadMeta, MAX_UPLOAD_BYTES, tooLarge } from "@/domain/inventory/file-check";
+import { printable } from "@/domain/inventory/text-rules";
 import { sha256 } from "./pipeline";
 
 export interface UploadRequest {
@@ -64,7 +65,8 @@ async function auditRejection(session: AppSession, request: UploadRequest, reaso
       action: "import.reject",
       entityType: "ImportRun",
       entityId: null,
-      after: { fileName: request.fileName, size: request.size, contentType: request.contentType, reason },
+      // The name is as sent, so unchecked: shown printable (PostgreSQL refuses NUL in JSON).
+      after: { fileName: printable(request.fileName.slice(0, 300)), size: request.size, contentType: printable(request.contentType.slice(0, 200)), reason: printable(reason) },
     },
   });
 }
@@ -85,7 +87,9 @@ export async function receiveUpload(session: AppSession | null, request: UploadR
     if (error instanceof UploadRejected) await auditRejection(session, request, error.message);
     throw error;
   }
-  const fileName = request.fileName.trim().slice(0, 255);
+  // At most 255 characters, never cutting a surrogate pair in two (its half is not storable).
+  let fileName = request.fileName.trim().slice(0, 255);
+  if (/[\ud800-\udbff]$/.test(fileName)) fileName = fileName.slice(0, -1);
   const run = await db.$transaction(async (tx) => {
     const created = await tx.importRun.create({
       data: {

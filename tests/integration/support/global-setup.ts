@@ -5,6 +5,9 @@ import { applyMigrations } from "@/server/db/migrate";
 import { BACKEND, databaseUrl, TEST_DATABASE, withAdmin } from "./backend";
 
 export default async function setup() {
+  // Previews run in the bundled worker: built fresh from the sources under test.
+  const { buildImportWorker } = await import("../../../scripts/build-import-worker.mjs");
+  await buildImportWorker();
   if (BACKEND !== "postgres") return;
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${TEST_DATABASE}" WITH (FORCE)`);

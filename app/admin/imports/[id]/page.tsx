@@ -114,7 +114,7 @@ export default async function ImportRunPage({ params }: { params: Promise<{ id: 
                   <th scope="col">Updated</th>
                   <th scope="col">Unchanged</th>
                   <th scope="col">Invalid</th>
-                  {run.mode === "SYNC" ? <th scope="col">To remove</th> : null}
+                  {run.mode === "SYNC" && run.status !== "INVALID" ? <th scope="col">To remove</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -123,7 +123,7 @@ export default async function ImportRunPage({ params }: { params: Promise<{ id: 
                   <td data-testid="count-updated">{rows.updated.toLocaleString("en-US")}</td>
                   <td data-testid="count-unchanged">{rows.unchanged.toLocaleString("en-US")}</td>
                   <td data-testid="count-invalid">{rows.invalid.toLocaleString("en-US")}</td>
-                  {run.mode === "SYNC" ? <td>{s.removalsTotal.toLocaleString("en-US")}</td> : null}
+                  {run.mode === "SYNC" && run.status !== "INVALID" ? <td>{s.removalsTotal.toLocaleString("en-US")}</td> : null}
                 </tr>
               </tbody>
             </table>
@@ -232,7 +232,11 @@ export default async function ImportRunPage({ params }: { params: Promise<{ id: 
         </section>
       ) : null}
 
-      {run.mode === "SYNC" && s && (s.removalsTotal > 0 || s.keptInUse.length > 0) ? (
+      {run.mode === "SYNC" && run.status === "INVALID" && rows ? (
+        <p className="mt-8 max-w-3xl">Sync would remove nothing: a file with problems is not imported. Fix the problems to see what sync would remove.</p>
+      ) : null}
+
+      {run.mode === "SYNC" && run.status !== "INVALID" && s && (s.removalsTotal > 0 || s.keptInUse.length > 0) ? (
         <section aria-labelledby="removals-heading" className="mt-8">
           <h2 id="removals-heading">{run.status === "COMMITTED" || run.status === "UNDONE" ? "Removed by sync" : "Would be removed by sync"} ({s.removalsTotal.toLocaleString("en-US")})</h2>
           {s.removals.length ? (

@@ -1,8 +1,9 @@
 // POST the file itself as the body (not multipart, so it streams): headers X-File-Name
-// (URI-encoded) and X-Import-Mode (MERGE | SYNC). Session, permission, type and size are
-// checked before the body is read; processing continues after the response and the
-// page polls its progress.
+// (URI-encoded) and X-Import-Mode (MERGE | SYNC). Cross-site posts are refused first;
+// session, permission, type and size are checked before the body is read; processing
+// continues after the response and the page polls its progress.
 import { NextResponse } from "next/server";
+import { isCrossSiteRequest } from "@/lib/same-origin";
 import { getSession } from "@/server/auth/session";
 import { UserError } from "@/server/errors";
 import { scheduleImportJob } from "@/server/imports/jobs";
@@ -12,6 +13,9 @@ import { receiveUpload, UploadRejected } from "@/server/imports/upload";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
+  if (isCrossSiteRequest(request.headers, process.env.NEXTAUTH_URL)) {
+    return NextResponse.json({ ok: false, error: { message: "This upload did not come from this site's import page, so it was refused." } }, { status: 403 });
+  }
   try {
     const session = await getSession();
     let fileName = "";
