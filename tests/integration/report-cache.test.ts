@@ -238,6 +238,34 @@ describe(`cached reports on ${BACKEND}`, () => {
     expect(cache.reportCacheStats().computed).toBe(stats.computed + 1);
   });
 
+  it("a write that lands while a view is being computed is never hidden by the cache", async () => {
+    const count = () => db.participant.count({ where: { name: { startsWith: `Mid-read ${stamp}` } } });
+    let writeDuringRead = true;
+    const spec = {
+      kind: "trend" as const,
+      day: "2025-06-15",
+      params: { test: `mid-read ${stamp}` },
+      read: async () => {
+        const seen = await count();
+        // Another request's save commits while this computation is still reading.
+        if (writeDuringRead) await db.participant.create({ data: { agencyId: "AG-NIST", name: `Mid-read ${stamp} ${seen}` } });
+        return seen;
+      },
+      build: (seen: number) => seen,
+    };
+    const before = cache.reportCacheStats().computed;
+    expect(await cache.cachedReport(spec)).toBe(0);
+    // PostgreSQL read it in one snapshot, so it is stored under that snapshot's version;
+    // PGlite reads statement by statement and saw the version move: nothing is stored.
+    const stored = await db.reportCache.count({ where: { kind: "trend", day: "2025-06-15", payload: "0" } });
+    expect(stored).toBe(BACKEND === "postgres" ? 1 : 0);
+    writeDuringRead = false;
+    // The next view sees the write: computed again, not served the value read before it.
+    expect(await cache.cachedReport(spec)).toBe(1);
+    expect(await cache.cachedReport(spec)).toBe(1);
+    expect(cache.reportCacheStats().computed).toBe(before + 2);
+  });
+
   it("keeps views apart: scope, filters and day are part of the key", async () => {
     const lead = as("LEAD");
     const coordinator = users.get("COORDINATOR")!;

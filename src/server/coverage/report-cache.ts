@@ -11,11 +11,13 @@
 // ("being prepared, retry in N s") at once instead of a hang.
 // Each computation reads in a READ ONLY, REPEATABLE READ snapshot (its numbers are
 // consistent, and its version is exactly the one its data has), holds the connection only
-// while reading, and builds (pure engine, CPU) after releasing it.
+// while reading, and builds (pure engine, CPU) after releasing it. On PGlite (one
+// connection) it reads statement by statement instead; see readForView.
 import "server-only";
 import { createHash } from "node:crypto";
 import { createCoalescer, createGate, GateBusyError, type Gate } from "@/lib/bounded-gate";
 import { readEnv, reportConcurrency } from "@/lib/env";
+import { appDatabase } from "@/server/db/app-database";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { REPORT_TRANSACTION, type Tx } from "./gap-report-data";
@@ -197,18 +199,43 @@ async function freshValue<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stam
   }
 }
 
-async function compute<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: string) => void): Promise<T> {
-  const s = state();
-  const started = performance.now();
-  const read = await db.$transaction(async (tx) => {
+interface ReadResult<R> {
+  at: DataVersions;
+  stored: string | null;
+  raw: R | null;
+  /** False when a write committed while reading (PGlite only): the value is not cached. */
+  consistent: boolean;
+}
+
+async function readForView<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: string) => void): Promise<ReadResult<R>> {
+  if (appDatabase().target.kind === "pglite") {
+    // PGlite has one connection: a transaction would hold it, and every other request,
+    // for the whole read. Statements run one by one instead, so lists and saves get in
+    // between them; the versions read before and after tell whether a write landed in
+    // between (then the value, fresh but maybe mixed, serves this request uncached).
+    const at = await readDataVersions(db);
+    mark(stampOf(at));
+    const stored = await readStored(db, key, at);
+    if (stored !== null) return { at, stored, raw: null, consistent: true };
+    const raw = await spec.read(db);
+    const after = await readDataVersions(db);
+    return { at, stored: null, raw, consistent: stampOf(after) === stampOf(at) };
+  }
+  return db.$transaction(async (tx) => {
     // First statement: the snapshot starts with the next one, so versions and data agree.
     await tx.$executeRawUnsafe("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
     const at = await readDataVersions(tx);
     mark(stampOf(at));
     // Another instance may have stored this very view at this version meanwhile.
     const stored = await readStored(tx, key, at);
-    return stored !== null ? { at, stored, raw: null } : { at, stored: null, raw: await spec.read(tx) };
+    return { at, stored, raw: stored === null ? await spec.read(tx) : null, consistent: true };
   }, REPORT_TRANSACTION);
+}
+
+async function compute<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: string) => void): Promise<T> {
+  const s = state();
+  const started = performance.now();
+  const read = await readForView(spec, key, mark);
   const stamp = stampOf(read.at);
   if (read.stored !== null) {
     s.stats.storedHits++;
@@ -217,6 +244,8 @@ async function compute<R, T>(spec: CachedSpec<R, T>, key: string, mark: (stamp: 
     return parsed;
   }
   const value = spec.build(read.raw as R);
+  s.stats.computed++;
+  if (!read.consistent) return value;
   const payload = JSON.stringify(value);
   const computeMs = Math.round(performance.now() - started);
   // A newer computation of the same view replaces an older one; rows of past days go.
@@ -226,7 +255,6 @@ INSERT INTO "ReportCache" (key, kind, day, "dataVersion", "inventoryToken", payl
 VALUES (${key}, ${spec.kind}, ${spec.day}, ${read.at.dataVersion}::bigint, ${read.at.inventoryToken}::uuid, ${payload}, ${computeMs})
 ON CONFLICT (key) DO UPDATE SET kind = EXCLUDED.kind, day = EXCLUDED.day, "dataVersion" = EXCLUDED."dataVersion",
   "inventoryToken" = EXCLUDED."inventoryToken", payload = EXCLUDED.payload, "computeMs" = EXCLUDED."computeMs", "createdAt" = now()`;
-  s.stats.computed++;
   remember(key, stamp, value, payload.length);
   return value;
 }
