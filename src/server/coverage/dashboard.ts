@@ -4,12 +4,11 @@
 // the filter choices from two small queries.
 import "server-only";
 import { depthScore, type DepthWeights } from "@/domain/coverage-metrics";
-import type { GapReport } from "@/domain/coverage-report";
+import { buildGapReport, type GapReport } from "@/domain/coverage-report";
 import { fiscalYearOf, fiscalYearsBetween, toIsoDate } from "@/domain/fiscal-year";
 import type { ReportFilters } from "@/domain/records-query";
 import { isAgencyScoped } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
-import { buildGapReport } from "@/domain/coverage-report";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
 import { listAgency } from "@/server/participation/scope";
@@ -96,7 +95,7 @@ export interface DashboardData {
 }
 
 /** The gap report of a resolved request, computed once per data version. */
-export function cachedGapReport(request: GapReportRequest): Promise<GapReport> {
+function cachedGapReport(request: GapReportRequest): Promise<GapReport> {
   const { period } = request;
   return cachedReport({
     kind: "report",
