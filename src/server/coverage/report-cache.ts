@@ -3,7 +3,7 @@
 // A view (kind + scope + filters + day) is keyed by a hash; a computed value is valid while
 // the data version it was computed at is current: DataVersion.version (bumped at commit by
 // triggers on everything the report reads) and InventoryVersion.token (the inventory).
-// Lookups go: this process's memory (recently used views, up to 48 MB of JSON) -> the
+// Lookups go: this process's memory (recently used views, up to 16 MB of JSON) -> the
 // ReportCache table (shared by every instance, survives restarts) -> a computation. Concurrent requests for one view in one process
 // share computations (at most one running and one queued per view, each fresh enough for
 // everyone who joins it). Computations pass a gate: at most half the pool at once
@@ -55,7 +55,7 @@ export interface ReportCacheStats {
 }
 
 /** The memory layer keeps the most recently used views up to this many bytes of JSON. */
-const MEMORY_BYTES = 48 * 1024 * 1024;
+const MEMORY_BYTES = 16 * 1024 * 1024;
 
 interface CacheState {
   gate: Gate;
