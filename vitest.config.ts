@@ -29,8 +29,10 @@ export default defineConfig({
           fileParallelism: false,
           globalSetup: ["tests/integration/support/global-setup.ts"],
           setupFiles: ["tests/integration/support/setup-app-db.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Safety nets, not speed checks: on a loaded 2-core machine the PGlite run's
+          // largest file took 34 s and its slowest test 7 s.
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],
