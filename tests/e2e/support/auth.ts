@@ -1,4 +1,5 @@
-// Signing in as the demo accounts, and axe checks, shared by every e2e spec.
+// Signing in as the demo accounts (through the form, or with the session saved once per
+// run by auth.setup.ts), axe checks and screenshots, shared by every e2e spec.
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
