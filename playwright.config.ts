@@ -1,23 +1,33 @@
 import { defineConfig } from "@playwright/test";
+import { PORT, scaled } from "./tests/e2e/support/environment";
 
 // End-to-end tests run the real embedded demo (fresh PGlite folder, migrations, seed,
 // demo accounts, demo data) under `next start`, driven by Debian's Chromium.
-const PORT = Number(process.env.E2E_PORT ?? 3200);
+// Every timeout is a safety net scaled for a loaded machine (support/environment.ts);
+// none of them is what a test checks.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e/pglite";
 
 export default defineConfig({
   testDir: "tests/e2e",
   // One folder per port, so parallel runs in one checkout don't delete each other's files.
   outputDir: `test-results/e2e-${PORT}`,
-  workers: 1,
+  // Two workers (E2E_WORKERS to change): files run one after another in a worker, so the
+  // serial journeys (coverage, participation, imports) keep their order; foundation's
+  // read-only tests spread over both. The journeys running side by side write disjoint
+  // data (new NIST records, a new SDO, scoring settings read only by coverage itself),
+  // and no assertion reads another file's records.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   fullyParallel: false,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: scaled(60_000),
+  expect: { timeout: scaled(15_000) },
   retries: 0,
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",
+    // Bounded by the test's timeout; set so a stuck page.goto or click names itself.
+    navigationTimeout: scaled(45_000),
+    actionTimeout: scaled(30_000),
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -33,10 +43,17 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Signs in once per demo role and saves the browser state that the tests reuse.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "e2e", testMatch: /\.spec\.ts$/, dependencies: ["setup"] },
+  ],
   webServer: {
     command: `npx tsx scripts/demo.ts --fresh --port ${PORT} --data-dir ${DATA_DIR}`,
     url: `http://127.0.0.1:${PORT}/sign-in`,
-    timeout: 240_000,
+    // Migrations, seed and demo data (~11 s idle), plus `next build` when the build is
+    // missing or stale (~35 s idle): minutes on a loaded 2-core machine.
+    timeout: scaled(300_000),
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -86,7 +86,7 @@ async function prepare(database: Database) {
       extraStandards: Number(args.standards),
       reset: true,
     });
-    console.log(`generated: ${report.message} (${((report.planMs + report.writeMs) / 1000).toFixed(0)} s)`);
+    console.log(`generated: ${report.message} (planned in ${fmt(report.planMs)}, written in ${((report.writeMs) / 1000).toFixed(0)} s)`);
   }
   await database.prisma.$executeRawUnsafe("VACUUM ANALYZE");
 }

@@ -197,11 +197,14 @@ describe("planDemoData", () => {
     expect(() => plan({ now: new Date("2015-01-01T00:00:00Z") })).toThrow(/on or after/);
   });
 
-  it("scales to 100k engagements quickly", () => {
-    const started = performance.now();
+  // How fast is for bench/ (bench:coverage --generate prints the planning time), not for
+  // a test: here only that the large plan comes out whole.
+  it("plans 100k engagements", () => {
     const big = plan({ participants: 5000, engagements: 100_000, activities: 5000, extraStandards: 10_000 });
     expect(big.engagements).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(big.participants).toHaveLength(5000);
+    expect(big.activities).toHaveLength(5000);
+    expect(big.standards.length).toBeGreaterThanOrEqual(10_000);
   });
 });
 

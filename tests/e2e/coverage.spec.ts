@@ -4,8 +4,11 @@
 // every screen, screenshots at desktop and narrow widths.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, screenshots, signIn } from "./support/auth";
+import { expectNoAxeViolations, screenshots, useSessionOf } from "./support/auth";
 
+// Serial: the last test changes the scoring settings that the dashboards before it read.
+// Each test is a journey through several dashboard renders, axe runs and full-page
+// screenshots, so the longer ones are marked slow (three times the budget).
 test.describe.configure({ mode: "serial" });
 
 /** The fiscal year before the current one: complete, with plenty of demo data. */
@@ -20,7 +23,8 @@ async function download(page: Page, button: string) {
 }
 
 test("a lead reads the dashboard: scorecard, objectives, gaps, heatmaps, trend", async ({ page }) => {
-  await signIn(page, "LEAD", "/dashboard");
+  test.slow();
+  await useSessionOf(page, "LEAD");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Coverage dashboard" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Recommendation scorecard" })).toBeVisible();
@@ -54,8 +58,9 @@ test("a lead reads the dashboard: scorecard, objectives, gaps, heatmaps, trend",
 });
 
 test("a lead filters by fiscal year and agency, then drills from a heatmap cell to records", async ({ page }) => {
+  test.slow();
   const fy = previousFiscalYear();
-  await signIn(page, "LEAD", "/dashboard");
+  await useSessionOf(page, "LEAD");
   await page.goto("/dashboard");
   await page.getByLabel("Fiscal year", { exact: true }).selectOption(String(fy));
   await page.getByLabel("Agency", { exact: true }).selectOption({ label: "DHS — Department of Homeland Security" });
@@ -86,8 +91,9 @@ test("a lead filters by fiscal year and agency, then drills from a heatmap cell 
 });
 
 test("a lead exports the gap report as CSV and JSON, and opens the printable report", async ({ page }) => {
+  test.slow();
   const fy = previousFiscalYear();
-  await signIn(page, "LEAD", "/dashboard");
+  await useSessionOf(page, "LEAD");
   await page.goto(`/dashboard?fy=${fy}`);
   const csv = await download(page, "Export CSV");
   expect(csv.name).toBe(`gap-report-FY${fy}.csv`);
@@ -115,8 +121,9 @@ test("a lead exports the gap report as CSV and JSON, and opens the printable rep
 });
 
 test("a coordinator sees only their own agency, whatever the link asks for", async ({ page }) => {
+  test.slow();
   const fy = previousFiscalYear();
-  await signIn(page, "COORDINATOR", "/dashboard");
+  await useSessionOf(page, "COORDINATOR");
   await page.goto(`/dashboard?fy=${fy}&agency=AG-DHS`);
   await expect(page.getByText(`FY${fy} (${fy - 1}-10-01 to ${fy}-09-30), NIST, all SDOs`)).toBeVisible();
   await expect(page.getByText("NIST (your agency)")).toBeVisible();
@@ -137,7 +144,7 @@ test("a coordinator sees only their own agency, whatever the link asks for", asy
 });
 
 test("a viewer reads the dashboard; only an admin reaches the coverage settings", async ({ page }) => {
-  await signIn(page, "VIEWER", "/dashboard");
+  await useSessionOf(page, "VIEWER");
   await page.goto("/dashboard");
   await expect(page.getByRole("heading", { level: 1, name: "Coverage dashboard" })).toBeVisible();
   await page.goto("/admin/coverage");
@@ -145,7 +152,8 @@ test("a viewer reads the dashboard; only an admin reaches the coverage settings"
 });
 
 test("an admin changes the stale period and an indicator target", async ({ page }) => {
-  await signIn(page, "ADMIN", "/admin/coverage");
+  test.slow();
+  await useSessionOf(page, "ADMIN");
   await page.goto("/admin/coverage");
   await expect(page.getByRole("heading", { level: 1, name: "Coverage settings" })).toBeVisible();
   await expectNoAxeViolations(page);

@@ -1,8 +1,9 @@
 // The foundation in a real browser: anonymous visitors are sent to sign-in from every
 // page; each demo role signs in, sees the navigation its role allows, visits every page
-// it may use (screenshot + axe), and is refused the rest.
+// it may use (screenshot + axe, one test per page and role), and is refused the rest.
+// Nothing in this file writes data: its tests run in parallel with each other.
 import { expect, test } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
+import { authFile, DEMO, DEMO_PASSWORD, expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
 
 const REFERENCE_PAGES = [
   ["/", "home"],
@@ -25,6 +26,7 @@ const ADMIN_PAGES = [["/admin/users", "admin-users"]] as const;
 const ALL_PAGES = [...REFERENCE_PAGES, ...ADMIN_PAGES];
 
 test.describe("anonymous visitors", () => {
+  test.describe.configure({ mode: "parallel" });
   for (const [path] of ALL_PAGES) {
     test(`are sent to sign-in from ${path}`, async ({ page }) => {
       await page.goto(path);
@@ -67,12 +69,14 @@ const ROLE_NAMES: Record<DemoRole, RegExp> = { ADMIN: /Administrator/, LEAD: /Le
 
 for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
   test.describe(`${role.toLowerCase()}`, () => {
-    test.beforeEach(async ({ page }) => {
-      await signIn(page, role);
-    });
+    // Signed in once per run by the setup project (auth.setup.ts); nothing here writes
+    // data, so these tests may run on any worker, in any order.
+    test.use({ storageState: authFile(role) });
+    test.describe.configure({ mode: "parallel" });
 
     test("sees who they are and only the navigation their role allows", async ({ page }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto("/");
       await expect(page.getByRole("banner")).toContainText(ROLE_NAMES[role]);
       const nav = page.getByRole("navigation", { name: /main|primary/i });
       const usersLink = nav.getByRole("link", { name: "Users", exact: true });
@@ -80,15 +84,16 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
       else await expect(usersLink).toHaveCount(0);
     });
 
-    test("visits every reference page: content, axe, screenshots", async ({ page }) => {
-      for (const [path, name] of REFERENCE_PAGES) {
+    // One test per page: each page has its own time budget, and a failure names it.
+    for (const [path, name] of REFERENCE_PAGES) {
+      test(`visits ${path}: content, axe${role === "COORDINATOR" || path === "/" ? ", screenshots" : ""}`, async ({ page }) => {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
         await expectNoAxeViolations(page);
         if (role === "COORDINATOR" || path === "/") await screenshots(page, `${role.toLowerCase()}-${name}`);
-      }
-    });
+      });
+    }
 
     test(role === "ADMIN" ? "may open the users page" : "is refused the users page", async ({ page }) => {
       await page.goto("/admin/users");
@@ -105,6 +110,7 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
 
     test("signs out", async ({ page }) => {
       await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto("/");
       await page.getByRole("button", { name: /sign out/i }).first().click();
       await page.waitForURL(/\/sign-in/);
       await page.goto("/");
@@ -114,9 +120,8 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
 }
 
 test.describe("reference content", () => {
-  test.beforeEach(async ({ page }) => {
-    await signIn(page, "VIEWER");
-  });
+  test.use({ storageState: authFile("VIEWER") });
+  test.describe.configure({ mode: "parallel" });
 
   test("home shows the counts", async ({ page }) => {
     await page.goto("/");

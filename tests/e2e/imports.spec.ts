@@ -2,7 +2,8 @@
 // uploads the same file again and sees every row unchanged; a bad file shows its
 // problems with line and column; a coordinator cannot reach the page.
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, screenshots, signIn } from "./support/auth";
+import { expectNoAxeViolations, screenshots, useSessionOf } from "./support/auth";
+import { scaled } from "./support/environment";
 
 const HEADER = "sdo_acronym,sdo_name,sdo_type,committee,committee_title,standard_designation,title,stage,year,core_areas,key_applications,provenance,source,note";
 
@@ -23,8 +24,10 @@ async function uploadFile(page: import("@playwright/test").Page, name: string, c
 }
 
 test("an admin uploads, previews, commits, re-imports and sees unchanged", async ({ page }) => {
+  // A journey of four uploads and background jobs, with axe and screenshots at each step.
+  test.slow();
   const sdo = `E2E${Date.now().toString(36).toUpperCase()}`;
-  await signIn(page, "ADMIN", "/admin/imports");
+  await useSessionOf(page, "ADMIN");
   await page.goto("/admin/imports");
   await expect(page.getByRole("heading", { level: 1, name: "Imports" })).toBeVisible();
   await expect(page.getByRole("link", { name: /CSV template/ })).toBeVisible();
@@ -36,7 +39,7 @@ test("an admin uploads, previews, commits, re-imports and sees unchanged", async
   expect(await template.text()).toContain("sdo_acronym,sdo_name");
 
   await uploadFile(page, "e2e-inventory.csv", inventory(sdo));
-  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Preview" })).toBeVisible({ timeout: scaled(30_000) });
   await expect(page.getByTestId("count-new")).toHaveText("3");
   await expect(page.getByTestId("count-invalid")).toHaveText("0");
   await expect(page.getByRole("row", { name: new RegExp(`Standard ${sdo} 1 \\(${sdo}\\)`) })).toBeVisible();
@@ -44,13 +47,13 @@ test("an admin uploads, previews, commits, re-imports and sees unchanged", async
   await screenshots(page, "imports-preview");
 
   await page.getByRole("button", { name: "Commit import" }).click();
-  await expect(page.getByText("Committed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Committed", { exact: true })).toBeVisible({ timeout: scaled(30_000) });
   await expect(page.getByRole("button", { name: "Undo this import…" })).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshots(page, "imports-committed");
 
   await uploadFile(page, "e2e-inventory-again.csv", inventory(sdo));
-  await expect(page.getByText("All 3 rows are unchanged")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("All 3 rows are unchanged")).toBeVisible({ timeout: scaled(30_000) });
   await expect(page.getByTestId("count-unchanged")).toHaveText("3");
   await expect(page.getByRole("button", { name: "Commit import" })).toHaveCount(0);
   await screenshots(page, "imports-unchanged");
@@ -64,10 +67,10 @@ test("an admin uploads, previews, commits, re-imports and sees unchanged", async
 });
 
 test("a bad file lists every problem with line and column, and cannot be committed", async ({ page }) => {
-  await signIn(page, "ADMIN", "/admin/imports");
+  await useSessionOf(page, "ADMIN");
   const bad = [HEADER, `BAD1,,,,,B 1,Title,finished,,CA-CRYPTO,,INFERRED,,`, `BAD1,,,,,B 2,,PUBLISHED,,CA-NOPE,,INFERRED,,`].join("\n");
   await uploadFile(page, "bad.csv", bad);
-  await expect(page.getByRole("heading", { name: /Problems \(\d+\)/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: /Problems \(\d+\)/ })).toBeVisible({ timeout: scaled(30_000) });
   await expect(page.getByRole("row", { name: /2 stage unknown stage "finished"/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /3 title Title is required/ })).toBeVisible();
   await expect(page.getByRole("button", { name: "Commit import" })).toHaveCount(0);
@@ -104,7 +107,7 @@ test("an invalid sync file removes nothing and says so; a cross-site post is ref
 });
 
 test("a coordinator cannot reach imports, its templates or its upload", async ({ page }) => {
-  await signIn(page, "COORDINATOR", "/");
+  await useSessionOf(page, "COORDINATOR");
   await page.goto("/admin/imports");
   await expect(page).toHaveURL(/\/forbidden/);
   expect((await page.request.get("/admin/imports/template/csv")).status()).toBe(403);

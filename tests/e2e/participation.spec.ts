@@ -3,8 +3,11 @@
 // through the UI and through replayed server-action POSTs; viewers see no edit controls
 // and cannot write with a crafted POST; CSV export. Screenshots and axe on every screen.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
+import { authFile, expectNoAxeViolations, screenshots, type DemoRole } from "./support/auth";
 
+// Serial: each test builds on the records (and the captured request) of the ones before.
+// Tests that walk through many screens (axe and screenshots on each) or drive two
+// browsers are marked slow: three times the budget.
 test.describe.configure({ mode: "serial" });
 
 const stamp = Date.now().toString(36);
@@ -17,10 +20,11 @@ const state: {
   captured?: { url: string; headers: Record<string, string>; body: string };
 } = {};
 
+/** A browser of its own, signed in as the role (the state saved by auth.setup.ts), on the path. */
 async function as(browser: Browser, role: DemoRole, path = "/"): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await browser.newContext({ acceptDownloads: true, storageState: authFile(role) });
   const page = await context.newPage();
-  await signIn(page, role, path);
+  await page.goto(path);
   return { context, page };
 }
 
@@ -61,11 +65,13 @@ test("an admin finds another agency's engagement (for the scope checks)", async 
   await context.close();
 });
 
-test("a coordinator adds a participant and an engagement, edits it, ends it and sees the history", async ({ browser }) => {
+// The coordinator's journey, one step per test (each with its own budget): add a
+// participant, add an engagement, edit and end it, then read its history.
+test("a coordinator adds a participant; a bad email is refused next to the field", async ({ browser }) => {
+  test.slow();
   const { context, page } = await as(browser, "COORDINATOR", "/participants");
 
   // Participants list: pinned to NIST (no agency filter), sortable headers.
-  await page.goto("/participants");
   await expect(page.getByRole("heading", { level: 1, name: "Participants" })).toBeVisible();
   await expect(page.getByLabel("Agency")).toHaveCount(0);
   await expect(page.locator("tbody tr td:nth-child(3)").first()).toHaveText("NIST");
@@ -88,11 +94,17 @@ test("a coordinator adds a participant and an engagement, edits it, ends it and 
   await page.getByRole("button", { name: "Add participant" }).click();
   await expect(page.getByText("The participant was added.")).toBeVisible();
   state.participantId = idFromUrl(page, "participants");
+  await context.close();
+});
+
+test("a coordinator adds an engagement: errors are summarised and focused, an end before the start is refused", async ({ browser }) => {
+  test.slow();
+  const { context, page } = await as(browser, "COORDINATOR", `/participants/${state.participantId}`);
 
   // Add an engagement: empty submit -> focused error summary linking to the fields.
   await page.getByRole("link", { name: "Add an engagement" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Add an engagement" })).toBeVisible();
-  await expect(page.getByLabel("Participant")).toHaveValue(state.participantId);
+  await expect(page.getByLabel("Participant")).toHaveValue(state.participantId!);
   await page.getByRole("button", { name: "Add engagement" }).click();
   const summary = page.locator("main").getByRole("alert");
   await expect(summary).toBeFocused();
@@ -126,6 +138,12 @@ test("a coordinator adds a participant and an engagement, edits it, ends it and 
   await expect(page.getByText("The engagement was added.")).toBeVisible();
   state.engagementId = idFromUrl(page, "engagements");
   await expect(page.locator("main dl")).toContainText("IETF RFC 5246");
+  await context.close();
+});
+
+test("a coordinator edits the engagement, ends it and sees its history", async ({ browser }) => {
+  test.slow();
+  const { context, page } = await as(browser, "COORDINATOR", `/engagements/${state.engagementId}`);
 
   // Edit: Member -> Editor (a leadership role). Capture the real server-action request.
   await page.getByRole("link", { name: "Edit engagement" }).click();
@@ -170,9 +188,14 @@ test("a coordinator adds a participant and an engagement, edits it, ends it and 
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("button", { name: "Delete this engagement" })).toBeFocused();
+  await context.close();
+});
+
+test("the participant's role history and the audit log show the engagement", async ({ browser }) => {
+  test.slow();
+  const { context, page } = await as(browser, "COORDINATOR", `/participants/${state.participantId}`);
 
   // The person's role history: dated, leadership marked with text.
-  await page.goto(`/participants/${state.participantId}`);
   const timeline = page.getByRole("region", { name: "Role history" });
   await expect(timeline.getByText("2024-03-01")).toBeVisible();
   await expect(timeline.getByText("2025-06-30")).toBeVisible();
@@ -192,6 +215,7 @@ test("a coordinator adds a participant and an engagement, edits it, ends it and 
 });
 
 test("two browsers edit the same engagement: the second save gets the conflict with current values", async ({ browser }) => {
+  test.slow();
   const first = await as(browser, "COORDINATOR", `/engagements/${state.engagementId}/edit`);
   const second = await as(browser, "ADMIN", `/engagements/${state.engagementId}/edit`);
   await expect(first.page.getByLabel("Notes (optional)")).toHaveValue("Editor of the TLS profile");
@@ -219,6 +243,7 @@ test("two browsers edit the same engagement: the second save gets the conflict w
 });
 
 test("an admin, whose scope holds more people than a list can show, searches for the participant", async ({ browser }) => {
+  test.slow();
   const { context, page } = await as(browser, "ADMIN", "/engagements/new");
   // The demo data has 400 people: the field searches instead of listing them all.
   const matches = page.locator("#engagement-participantId");
@@ -248,6 +273,7 @@ test("an admin, whose scope holds more people than a list can show, searches for
 });
 
 test("a coordinator cannot see or change another agency's rows, in the UI or by a crafted POST", async ({ browser }) => {
+  test.slow();
   const admin = await as(browser, "ADMIN", "/");
   const foreignBefore = await engagementFacts(admin.page, state.foreignEngagementId!);
 
@@ -296,6 +322,7 @@ test("a coordinator cannot see or change another agency's rows, in the UI or by 
 });
 
 test("a viewer sees no edit controls, and a crafted POST from a viewer changes nothing", async ({ browser }) => {
+  test.slow();
   const { context, page } = await as(browser, "VIEWER", "/engagements");
   await page.goto("/engagements");
   await expect(page.getByRole("link", { name: "Export CSV of this filtered list" })).toBeVisible();
@@ -330,6 +357,7 @@ test("a viewer sees no edit controls, and a crafted POST from a viewer changes n
 });
 
 test("a coordinator logs an activity; export CSV downloads the filtered list", async ({ browser }) => {
+  test.slow();
   const { context, page } = await as(browser, "COORDINATOR", "/activities");
   await page.goto("/activities");
   await expectNoAxeViolations(page);
@@ -387,6 +415,7 @@ test("a coordinator logs an activity; export CSV downloads the filtered list", a
 });
 
 test("navigation: the Reference group and the narrow menu work by keyboard", async ({ browser }) => {
+  test.slow();
   const { context, page } = await as(browser, "ADMIN", "/engagements");
   await page.goto("/engagements");
   const nav = page.getByRole("navigation", { name: "Primary" });

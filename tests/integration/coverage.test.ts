@@ -46,7 +46,8 @@ async function privateDatabase(): Promise<PrivateDatabase> {
     async dispose() {
       await db.close();
       await withAdmin(async (c) => {
-        for (let i = 0; i < 50; i++) {
+        // Usually gone at once; the generous deadline only matters on a loaded machine.
+        for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
           const { rows } = await c.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
           if (rows[0]?.n === 0) break;
           await new Promise((resolve) => setTimeout(resolve, 100));

@@ -72,12 +72,19 @@ function openPostgres(target: { kind: "postgres"; url: string; poolMax?: number 
   };
 }
 
+/** Default interactive-transaction bounds on PGlite (explicit options still win). */
+export const PGLITE_TRANSACTION = { maxWait: 60_000, timeout: 60_000 } as const;
+
 function openPglite(target: { kind: "pglite"; dataDir: string }): Database {
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  // One connection: an interactive transaction waits for the one before it to finish, so
+  // Prisma's defaults (2 s to start, 5 s to run) would fail a save whenever a report or an
+  // import job holds the connection a little longer, as on a busy machine. These bounds
+  // are safety nets against a stuck transaction, not response-time targets.
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions: PGLITE_TRANSACTION });
   return {
     target,
     prisma,

@@ -1,6 +1,9 @@
-// Signing in as the demo accounts, and axe checks, shared by every e2e spec.
+// Signing in as the demo accounts (through the form, or with the session saved once per
+// run by auth.setup.ts), axe checks and screenshots, shared by every e2e spec.
+import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { PORT } from "./environment";
 
 export const DEMO_PASSWORD = "demo-password";
 
@@ -13,6 +16,24 @@ export const DEMO = {
 
 export type DemoRole = keyof typeof DEMO;
 
+export const DEMO_ROLES = Object.keys(DEMO) as DemoRole[];
+
+/**
+ * Where the "setup" project (auth.setup.ts) saves each role's signed-in browser state,
+ * once per run; tests reuse it instead of signing in again. Inside the run's output
+ * folder (playwright.config.ts), which Playwright empties at the start of every run.
+ */
+export function authFile(role: DemoRole): string {
+  return `test-results/e2e-${PORT}/.auth/${role.toLowerCase()}.json`;
+}
+
+/** Gives the page's browser context the session that the setup project saved for the role. */
+export async function useSessionOf(page: Page, role: DemoRole) {
+  const state = JSON.parse(await readFile(authFile(role), "utf8")) as { cookies: Parameters<ReturnType<Page["context"]>["addCookies"]>[0] };
+  await page.context().addCookies(state.cookies);
+}
+
+/** Signs in through the real sign-in form. */
 export async function signIn(page: Page, role: DemoRole, returnTo = "/") {
   await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   await page.getByLabel("Email address").fill(DEMO[role]);
