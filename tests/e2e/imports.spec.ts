@@ -84,14 +84,14 @@ test("a bad file lists every problem with line and column, and cannot be committ
 });
 
 test("an invalid sync file removes nothing and says so; a cross-site post is refused", async ({ page }) => {
-  await signIn(page, "ADMIN", "/admin/imports");
+  await useSessionOf(page, "ADMIN");
   await page.goto("/admin/imports");
   const file = [HEADER, `ISO/IEC JTC 1,,,,,ISO/IEC 27001,Kept,PUBLISHED,,,,GENERAL_KNOWLEDGE,,`, `ISO/IEC JTC 1,,,,,ISO/IEC 99999,Bad,finished,,,,GENERAL_KNOWLEDGE,,`].join("\n");
   await page.getByLabel("Inventory file").setInputFiles({ name: "sync-invalid.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
   await page.getByLabel(/^Sync/).check();
   await page.getByRole("button", { name: "Upload and preview" }).click();
   await page.waitForURL(/\/admin\/imports\/[a-z0-9]+$/);
-  await expect(page.getByRole("heading", { name: /Problems \(1\)/ })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: /Problems \(1\)/ })).toBeVisible({ timeout: scaled(30_000) });
   await expect(page.getByText("1 problem found in 1 row. Fix the file and upload it again.")).toBeVisible();
   await expect(page.getByText("Sync would remove nothing: a file with problems is not imported.")).toBeVisible();
   await expect(page.getByRole("heading", { name: /removed by sync/i })).toHaveCount(0);
