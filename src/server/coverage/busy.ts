@@ -5,6 +5,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { escapeHtml } from "@/lib/escape-html";
 import { ReportBusyError } from "./report-cache";
 
 /** Only the dashboard's own views can be returned to (no open redirect). */
@@ -29,9 +30,6 @@ export function redirectWhenBusy(returnTo: string) {
     throw error;
   };
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 /**
  * The page refreshes itself by script (not <meta http-equiv="refresh">, which people cannot

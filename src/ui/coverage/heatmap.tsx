@@ -5,6 +5,7 @@ import { GAP_LABEL } from "@/domain/coverage-gaps";
 import { HEAT_BINS, heatBinRange, type Heatmap, type HeatmapCell } from "@/domain/coverage-report";
 import type { ReportFilters } from "@/domain/records-query";
 import { recordsHref } from "./links";
+import { escapeHtml } from "@/lib/escape-html";
 
 // Colours per bin (light to dark blues, text above 4.5:1) and the cell layout live in
 // coverage.css as short classes: a heatmap has hundreds of cells, and every byte of a
@@ -88,9 +89,6 @@ function GapMarker() {
     </span>
   );
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 
 function cellHtml(cell: HeatmapCell, filters: ReportFilters): string {
   if (isEmptyCombination(cell)) {
