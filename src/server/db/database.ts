@@ -12,8 +12,9 @@ import { PrismaClient } from "@/generated/prisma/client";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolMax?: number }
-  /** dataDir "memory://" keeps everything in memory (tests). */
-  | { kind: "pglite"; dataDir: string };
+  /** dataDir "memory://" keeps everything in memory (tests); loadDataDir starts it from a
+   *  dump made by dumpDataDir() (the integration tests' migrated template). */
+  | { kind: "pglite"; dataDir: string; loadDataDir?: Blob };
 
 /** One connection for raw SQL: migrations, locks, test fixtures. */
 export interface SqlSession {
@@ -27,6 +28,8 @@ export interface Database {
   target: DatabaseTarget;
   prisma: PrismaClient;
   session(): Promise<SqlSession>;
+  /** PGlite only: the whole data directory as a tarball (loadDataDir's input). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -75,11 +78,11 @@ function openPostgres(target: { kind: "postgres"; url: string; poolMax?: number 
 /** Default interactive-transaction bounds on PGlite (explicit options still win). */
 export const PGLITE_TRANSACTION = { maxWait: 60_000, timeout: 60_000 } as const;
 
-function openPglite(target: { kind: "pglite"; dataDir: string }): Database {
+function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Database {
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = new PGlite(dataDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
   // One connection: an interactive transaction waits for the one before it to finish, so
   // Prisma's defaults (2 s to start, 5 s to run) would fail a save whenever a report or an
   // import job holds the connection a little longer, as on a busy machine. These bounds
@@ -98,6 +101,7 @@ function openPglite(target: { kind: "pglite"; dataDir: string }): Database {
         release: async () => {},
       };
     },
+    dumpDataDir: () => client.dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       await client.close();

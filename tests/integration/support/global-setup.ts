@@ -1,14 +1,26 @@
 // PostgreSQL runs: recreate the shared test database and migrate it once per run.
-// PGlite runs: each test file migrates its own in-memory database (setup-app-db.ts).
+// PGlite runs: migrate one in-memory database once and dump it; each test file starts its
+// own in-memory database from that dump (setup-app-db.ts) instead of migrating again.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
 import { openDatabase } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
 import { BACKEND, databaseUrl, TEST_DATABASE, withAdmin } from "./backend";
 
-export default async function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** PGlite runs: a tarball of a freshly migrated database. */
+    pgliteTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
   // Previews run in the bundled worker: built fresh from the sources under test.
   const { buildImportWorker } = await import("../../../scripts/build-import-worker.mjs");
   await buildImportWorker();
-  if (BACKEND !== "postgres") return;
+  if (BACKEND === "pglite") return migratedPgliteTemplate(project);
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${TEST_DATABASE}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${TEST_DATABASE}"`);
@@ -19,4 +31,19 @@ export default async function setup() {
   } finally {
     await db.close();
   }
+}
+
+async function migratedPgliteTemplate(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(path.join(tmpdir(), "set-pglite-template-"));
+  const file = path.join(dir, "migrated.tar");
+  const db = openDatabase({ kind: "pglite", dataDir: "memory://" });
+  try {
+    await applyMigrations(db);
+    const dump = await db.dumpDataDir!();
+    await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  } finally {
+    await db.close();
+  }
+  project.provide("pgliteTemplate", file);
+  return () => rm(dir, { recursive: true, force: true });
 }

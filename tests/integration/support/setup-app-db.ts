@@ -1,6 +1,7 @@
 // Points the app's own database module (src/server/db/app-database.ts) at the test
 // database before any test imports it, so data functions run against real Postgres.
-import { afterAll, beforeAll } from "vitest";
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, inject } from "vitest";
 import { BACKEND, databaseUrl, TEST_DATABASE } from "./backend";
 
 if (BACKEND === "postgres") {
@@ -10,11 +11,14 @@ if (BACKEND === "postgres") {
   process.env.PGLITE_DATA_DIR = "memory://";
 }
 
+// PGlite: this file's own in-memory database, started from the migrated template that
+// global-setup.ts dumped once for the run (same migrations, without replaying them).
 beforeAll(async () => {
   if (BACKEND !== "pglite") return;
-  const { appDatabase } = await import("@/server/db/app-database");
-  const { applyMigrations } = await import("@/server/db/migrate");
-  await applyMigrations(appDatabase());
+  const { openDatabase } = await import("@/server/db/database");
+  const template = new Blob([await readFile(inject("pgliteTemplate"))]);
+  const holder = globalThis as { __appDatabase?: unknown };
+  holder.__appDatabase = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
 });
 
 afterAll(async () => {
