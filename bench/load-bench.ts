@@ -12,6 +12,7 @@
 //   npm run bench:load -- --backend pglite              embedded PGlite, 8 clients
 //   options: --url URL  --data-dir DIR  --port 3400  --duration 15  --connections 32
 //            --rounds 2  --soak-minutes 0 (mixed round for N minutes, RSS sampled)
+//            --instances N (app processes, as WEB_CONCURRENCY; default one per core)
 //            --build (run next build first; otherwise an existing build is used)
 //            --engagements 100000 --participants 5000 --standards 10000
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     port: { type: "string", default: "3400" },
     duration: { type: "string", default: "15" },
     connections: { type: "string" },
+    instances: { type: "string" },
     rounds: { type: "string", default: "2" },
     "soak-minutes": { type: "string", default: "0" },
     build: { type: "boolean", default: false },
@@ -123,7 +125,12 @@ function startServer(): ChildProcess {
   } else {
     env.DATABASE_URL = DB_URL;
   }
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(PORT)], {
+  // Started as `npm start` starts it: migrations, then one app process per core on
+  // PostgreSQL (--instances N sets WEB_CONCURRENCY), one on PGlite.
+  env.PORT = String(PORT);
+  env.HOST = "127.0.0.1";
+  if (args.instances) env.WEB_CONCURRENCY = args.instances;
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readEnv, reportConcurrency, requireAuthSecret } from "./env";
+import { appInstances, readEnv, reportConcurrency, requireAuthSecret } from "./env";
 
 describe("readEnv", () => {
   it("defaults to the embedded database", () => {
@@ -53,6 +53,21 @@ describe("pool and report concurrency", () => {
 
   it("computes one report at a time on the embedded database", () => {
     expect(reportConcurrency(readEnv({}))).toBe(1);
+  });
+
+  it("runs one app process per core on PostgreSQL unless WEB_CONCURRENCY says otherwise", () => {
+    expect(appInstances(readEnv({ DATABASE_URL: pg }), 2)).toBe(2);
+    expect(appInstances(readEnv({ DATABASE_URL: pg, WEB_CONCURRENCY: "3" }), 2)).toBe(3);
+    expect(appInstances(readEnv({ DATABASE_URL: pg }), 0)).toBe(1);
+  });
+
+  it("runs one process on the embedded database, which one process owns", () => {
+    expect(appInstances(readEnv({ WEB_CONCURRENCY: "4" }), 8)).toBe(1);
+  });
+
+  it("rejects WEB_CONCURRENCY that is not a positive whole number, naming it", () => {
+    expect(() => readEnv({ WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+    expect(() => readEnv({ WEB_CONCURRENCY: "two" })).toThrow(/WEB_CONCURRENCY/);
   });
 
   it("rejects a pool of one, naming the variable", () => {

@@ -17,6 +17,8 @@ const envSchema = z.object({
   REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(250).optional(),
   /** Report computations that may wait for a turn; beyond it a view answers "being prepared". */
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** `npm start` on PostgreSQL: app processes sharing the port (default: one per CPU core). */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -35,6 +37,17 @@ export function reportConcurrency(env: Env): number {
   if (!env.DATABASE_URL) return 1; // PGlite: one connection
   const half = Math.max(1, Math.floor(env.DATABASE_POOL_MAX / 2));
   return Math.min(env.REPORT_CONCURRENCY ?? half, half);
+}
+
+/**
+ * How many app processes `npm start` runs. Rendering is JavaScript on one thread per
+ * process, so one process uses one core however many requests wait; on PostgreSQL each
+ * core gets a process (they share the database, the report cache table and the port).
+ * The embedded PGlite database belongs to one process, so it always runs one.
+ */
+export function appInstances(env: Env, cpus: number): number {
+  if (!env.DATABASE_URL) return 1;
+  return env.WEB_CONCURRENCY ?? Math.max(1, cpus);
 }
 
 /** The secret signing session tokens; production refuses to start without one. */

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Engagement_startDate_id_idx" ON "Engagement"("startDate" DESC, "id");
