@@ -73,6 +73,15 @@ test.describe.configure({ mode: "serial" });
 
 test("npm start on PostgreSQL serves one port from WEB_CONCURRENCY processes and replaces one that dies", async ({ request }) => {
   test.setTimeout(scaled(180_000));
+  const base = `http://127.0.0.1:${APP_PORT}`;
+  const serves = async () => {
+    try {
+      return (await request.get(`${base}/sign-in`, { timeout: scaled(10_000) })).status();
+    } catch {
+      return 0;
+    }
+  };
+  expect(await serves(), `port ${APP_PORT} must be free before the test`).toBe(0);
   await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   await admin(`CREATE DATABASE "${DATABASE}"`);
   const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
@@ -89,19 +98,13 @@ test("npm start on PostgreSQL serves one port from WEB_CONCURRENCY processes and
     stdio: "ignore",
   });
   const exited = new Promise<number | null>((resolve) => server.on("exit", (code) => resolve(code)));
-  const base = `http://127.0.0.1:${APP_PORT}`;
-  const serves = async () => {
-    try {
-      return (await request.get(`${base}/sign-in`, { timeout: scaled(10_000) })).status();
-    } catch {
-      return 0;
-    }
-  };
+  let tree: number[] = [];
   try {
     // Migrations on the empty database, then two processes listening through one port.
     await expect.poll(serves, { timeout: scaled(120_000) }).toBe(200);
     await expect.poll(() => appProcesses(server).length, { timeout: scaled(60_000) }).toBe(2);
     const [first, second] = appProcesses(server);
+    tree = descendants(server.pid!);
 
     process.kill(first!, "SIGKILL");
     await expect.poll(() => alive(first!), { timeout: scaled(30_000) }).toBe(false);
@@ -111,13 +114,14 @@ test("npm start on PostgreSQL serves one port from WEB_CONCURRENCY processes and
     expect(now).not.toContain(first);
     await expect.poll(serves, { timeout: scaled(60_000) }).toBe(200);
 
-    // One signal stops the whole set.
-    const all = appProcesses(server);
+    // One signal stops the whole set: every process, and the port is closed.
+    tree = descendants(server.pid!);
     server.kill("SIGTERM");
     await exited;
-    await expect.poll(() => all.filter(alive).length, { timeout: scaled(30_000) }).toBe(0);
+    await expect.poll(() => tree.filter(alive).length, { timeout: scaled(30_000) }).toBe(0);
+    expect(await serves()).toBe(0);
   } finally {
-    for (const pid of [...appProcesses(server), server.pid!]) if (alive(pid)) process.kill(pid, "SIGKILL");
+    for (const pid of new Set([...tree, ...descendants(server.pid!), server.pid!])) if (alive(pid)) process.kill(pid, "SIGKILL");
     await admin(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
   }
 });
