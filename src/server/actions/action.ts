@@ -1,5 +1,5 @@
 // The one door for every mutation. Every export of a "use server" module is built here:
-// session -> zod -> permission -> optional `prepare` (heavy reads, outside any transaction)
+// session -> permission -> zod -> optional `prepare` (heavy reads, outside any transaction)
 // -> handler (scope comes from the session, inside one transaction) -> audit row in the
 // same transaction -> typed result.
 import "server-only";
@@ -78,14 +78,16 @@ export function action<S extends z.ZodType, T, P = undefined>(
     try {
       const session = await getSession();
       if (!session) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      // Permission before validation: a role that may not do this learns nothing about
+      // which fields exist, which are required or which values are valid.
+      if (!can(session.user.role, config.permission)) {
+        throw new UserError("FORBIDDEN", "You do not have permission to do this.");
+      }
       const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
         throw new UserError("VALIDATION", "Some fields need attention.", fieldErrors);
-      }
-      if (!can(session.user.role, config.permission)) {
-        throw new UserError("FORBIDDEN", "You do not have permission to do this.");
       }
       const prepared = (config.prepare ? await config.prepare({ session, input: parsed.data }) : undefined) as P;
       const data = await db.$transaction(async (tx) => {
