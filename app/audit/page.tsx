@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ENTITY_TYPES = ["Participant", "Engagement", "Activity", "User"].map((t) => ({ id: t, label: t }));
+const ENTITY_TYPES = ["Participant", "Engagement", "Activity", "User", "Session"].map((t) => ({ id: t, label: t }));
 const ENTITY_PATHS: Record<string, string> = { Participant: "/participants", Engagement: "/engagements", Activity: "/activities" };
 
 export default async function AuditPage({ searchParams }: Props) {
