@@ -6,6 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { describeError } from "@/lib/log-redact";
 import { getSession, type AppSession } from "@/server/auth/session";
 import { can, type Permission } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
@@ -111,7 +112,7 @@ export function action<S extends z.ZodType, T, P = undefined>(
       const known = toUserError(error);
       if (known) return fail(known);
       const id = randomUUID();
-      console.error(`[action ${config.audit}] error ${id}`, error);
+      console.error(`[action ${config.audit}] error ${id}: ${describeError(error)}`);
       return { ok: false, error: { code: "INTERNAL", message: `Something went wrong (reference ${id}). Nothing was saved.` } };
     }
   };

@@ -8,6 +8,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { requireAuthSecret } from "@/lib/env";
+import { describeError } from "@/lib/log-redact";
 import { db } from "@/server/db/client";
 import { HashBusyError, verifyPassword } from "./password";
 import { endSessions, SESSION_IDLE_SECONDS, SessionEndedError, sessionEndReason } from "./session-lifetime";
@@ -38,7 +39,7 @@ async function recordFailedSignIn(email: string, userId: string | null, reason: 
       data: { actorId: userId, actorEmail: email, action: "session.sign-in-failed", entityType: "Session", entityId: userId, after: { email, reason } },
     });
   } catch (error) {
-    console.error("[auth] recording a failed sign-in failed", error instanceof Error ? error.message : error);
+    console.error(`[auth] recording a failed sign-in failed: ${describeError(error)}`);
   }
 }
 
@@ -113,7 +114,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (error instanceof SessionEndedError) return; // the expected end of a session
-      console.error(`[next-auth] ${code}: ${error instanceof Error ? error.message : "see the code"}`);
+      console.error(`[next-auth] ${code}: ${error instanceof Error ? describeError(error) : "see the code"}`);
     },
     warn(code) {
       console.warn(`[next-auth] ${code}`);

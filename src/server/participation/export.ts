@@ -5,6 +5,7 @@ import "server-only";
 import { csvLine, type CsvValue } from "@/domain/csv";
 import type { ActivityFilters, EngagementFilters, FilterProblems } from "@/domain/participation/list-filters";
 import { createGate, GateBusyError, type Gate } from "@/lib/bounded-gate";
+import { describeError } from "@/lib/log-redact";
 import { can } from "@/server/auth/permissions";
 import { getSession, type Scope } from "@/server/auth/session";
 import { activitiesForExport, activitySnapshot, type ActivityRecord } from "./activities";
@@ -87,7 +88,7 @@ export function downloadResponse(chunks: AsyncIterable<string>, format: ExportFo
         } else controller.enqueue(encoder.encode(value));
       } catch (error) {
         done();
-        console.error(`[export ${baseName}] failed while streaming:`, error instanceof Error ? error.message : error);
+        console.error(`[export ${baseName}] failed while streaming: ${describeError(error)}`);
         controller.error(new Error("The export failed"));
       }
     },
