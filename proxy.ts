@@ -1,4 +1,6 @@
 // Runs before every request (Next 16's proxy, formerly middleware):
+// - refuses addresses no page can use (NUL and other control characters, invalid UTF-8,
+//   over 4,096 characters) with a 400/414 that says why;
 // - refuses state-changing requests from other sites (Origin / Sec-Fetch-Site), for every
 //   route handler and server action alike, with the same check the import upload uses;
 // - gives each request an id (x-request-id) that error pages show and logs carry;
@@ -9,6 +11,35 @@ import { isCrossSiteRequest } from "@/lib/same-origin";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Longer addresses are refused (414): no page, filter or export needs more. */
+export const MAX_URL_CHARS = 4096;
+
+/**
+ * Why the address cannot be a real request, or null. NUL (which PostgreSQL text cannot
+ * hold), other control characters and percent-escapes that are not UTF-8 (lone
+ * surrogates included) are refused here once, for every page, filter and route, instead
+ * of failing deep inside a query.
+ */
+export function badAddress(url: URL): { status: 400 | 414; message: string } | null {
+  const raw = url.pathname + url.search;
+  if (raw.length > MAX_URL_CHARS) return { status: 414, message: `The address is longer than ${MAX_URL_CHARS} characters.` };
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return { status: 400, message: "The address contains characters that are not valid text (bad percent-encoding)." };
+  }
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(decoded)) {
+    return { status: 400, message: "The address contains control characters (such as NUL), which no page or filter accepts." };
+  }
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(decoded)) {
+    return { status: 400, message: "The address contains characters that are not valid text." };
+  }
+  return null;
+}
+
+const plain = (message: string, status: number, headers: Record<string, string>) =>
+  new NextResponse(`${message}\n`, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
 export function proxy(request: NextRequest) {
   const publicUrl = process.env.NEXTAUTH_URL;
@@ -21,6 +52,8 @@ export function proxy(request: NextRequest) {
       { status: 403, headers: { ...headers, "Cache-Control": "no-store", "X-Request-Id": requestId } },
     );
   }
+  const bad = badAddress(request.nextUrl);
+  if (bad) return plain(bad.message, bad.status, { ...headers, "X-Request-Id": requestId });
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https: publicUrl?.startsWith("https://") });
   const forwarded = new Headers(request.headers);

@@ -79,4 +79,22 @@ describe("proxy", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
+
+  it.each([
+    ["a NUL in a search", "/engagements?q=%00", 400, /control characters/],
+    ["a NUL in a record id", "/sdos/%00x", 400, /control characters/],
+    ["a NUL in an audit filter", "/audit?actor=a%00b", 400, /control characters/],
+    ["another control character", "/participants?q=a%07", 400, /control characters/],
+    ["an encoded lone surrogate", "/standards/%ED%A0%80", 400, /not valid text/],
+    ["broken percent-encoding", "/standards?q=%E2%82", 400, /not valid text/],
+    ["an address over 4,096 characters", `/committees/${"x".repeat(5000)}`, 414, /longer than 4096/],
+  ])("refuses %s with a reason", async (_label, path, status, reason) => {
+    const response = proxy(request(path));
+    expect(response.status).toBe(status);
+    expect(await response.text()).toMatch(reason);
+  });
+
+  it.each(["/standards?q=27001%20%C3%A9l%C3%A9ment", "/engagements?q=a+b&from=2024-01-01", "/sdos/SDO-ISOIEC-JTC1", "/participants?q=%E2%80%94%F0%9F%94%92"])("lets the ordinary address %s through", (path) => {
+    expect(proxy(request(path)).headers.get("x-middleware-next")).toBe("1");
+  });
 });
