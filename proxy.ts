@@ -11,6 +11,13 @@ import { isCrossSiteRequest } from "@/lib/same-origin";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security-headers";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/**
+ * Bodies of the requests the proxy sees (forms, server actions, sign-in) are refused over
+ * this size at once (413), by their Content-Length; Next buffers at most as much
+ * (proxyClientMaxBodySize in next.config.js) and limits server actions to 100 KB itself.
+ * The import upload, which takes files of up to 20 MB, is outside the proxy.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 /** Longer addresses are refused (414): no page, filter or export needs more. */
 export const MAX_URL_CHARS = 4096;
 
@@ -51,6 +58,10 @@ export function proxy(request: NextRequest) {
       { ok: false, error: { message: "This request did not come from this site's pages, so it was refused.", requestId } },
       { status: 403, headers: { ...headers, "Cache-Control": "no-store", "X-Request-Id": requestId } },
     );
+  }
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    return plain(`The request body is ${length} bytes; at most ${MAX_BODY_BYTES} are accepted here.`, 413, { ...headers, "X-Request-Id": requestId });
   }
   const bad = badAddress(request.nextUrl);
   if (bad) return plain(bad.message, bad.status, { ...headers, "X-Request-Id": requestId });

@@ -33,7 +33,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <PageHeading
         title="Audit log"
-        lead={<p>Every change to participants, engagements and activities{session.scope.agencyId ? ` of ${session.user.agencyAcronym}` : ""}, with the values before and after.</p>}
+        lead={<p>Every change to participants, engagements and activities{session.scope.agencyId ? ` of ${session.user.agencyAcronym}` : ", user accounts, sign-outs and failed sign-ins"}, with the values before and after.</p>}
       />
       <form role="search" aria-label="Filter the audit log" method="get" action="/audit" className="mb-4 rounded border border-[#dfe1e2] bg-[#f0f0f0] p-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

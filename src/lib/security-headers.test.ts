@@ -97,4 +97,11 @@ describe("proxy", () => {
   it.each(["/standards?q=27001%20%C3%A9l%C3%A9ment", "/engagements?q=a+b&from=2024-01-01", "/sdos/SDO-ISOIEC-JTC1", "/participants?q=%E2%80%94%F0%9F%94%92"])("lets the ordinary address %s through", (path) => {
     expect(proxy(request(path)).headers.get("x-middleware-next")).toBe("1");
   });
+
+  it("refuses a body over 1 MB by its length, before anything reads it", async () => {
+    const response = proxy(request("/engagements/new", { method: "POST", headers: { origin: "http://127.0.0.1:3000", "content-length": String(1024 * 1024 + 1) } }));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toMatch(/at most 1048576 are accepted/);
+    expect(proxy(request("/engagements/new", { method: "POST", headers: { origin: "http://127.0.0.1:3000", "content-length": "5000" } })).status).toBe(200);
+  });
 });

@@ -103,7 +103,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
         if (!user) return;
         await endSessions(tx, user.id);
         await tx.auditEvent.create({
-          data: { actorId: user.id, actorEmail: user.email, action: "session.sign-out", entityType: "Session", entityId: user.id },
+          data: { actorId: user.id, actorEmail: user.email, action: "session.sign-out", entityType: "Session", entityId: user.id, after: { email: user.email } },
         });
       });
     },
