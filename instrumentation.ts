@@ -13,3 +13,22 @@ export async function register() {
     console.error("[imports] recovering interrupted runs failed", error);
   }
 }
+
+/**
+ * Every error Next catches while serving a request: one redacted log line carrying the
+ * request id (set by proxy.ts) and the digest that the error page shows as its
+ * reference, so a reference a person reports finds its log line.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  const { describeError } = await import("@/lib/log-redact");
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  const requestId = request.headers["x-request-id"];
+  const path = request.path.split("?")[0];
+  console.error(
+    `[request ${typeof requestId === "string" ? requestId : "-"}] ${request.method} ${path} failed; reference ${typeof digest === "string" ? digest : "-"} (${context.routeType} ${context.routePath}): ${describeError(error)}`,
+  );
+}

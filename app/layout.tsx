@@ -9,6 +9,7 @@ import { can } from "@/server/auth/permissions";
 import { GovBanner } from "@/ui/gov-banner";
 import { NAV_ITEMS } from "@/ui/nav-items";
 import { SiteHeader } from "@/ui/site-header";
+import { ZodCsp } from "@/ui/zod-csp";
 
 export const metadata: Metadata = {
   title: { template: "%s — Standards Engagement Tracker", default: "Standards Engagement Tracker" },
@@ -25,6 +26,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">
+        <ZodCsp />
         <a href="#main-content" className="skip-link">
           Skip to main content
         </a>

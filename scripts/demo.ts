@@ -99,5 +99,5 @@ function buildIsStale(): boolean {
       return statSync(full).mtimeMs > builtAt;
     });
   return ["app", "src"].some((dir) => newer(path.join(root, dir))) ||
-    ["next.config.js", "package.json", "instrumentation.ts"].some((f) => statSync(path.join(root, f)).mtimeMs > builtAt);
+    ["next.config.js", "package.json", "instrumentation.ts", "proxy.ts"].some((f) => existsSync(path.join(root, f)) && statSync(path.join(root, f)).mtimeMs > builtAt);
 }

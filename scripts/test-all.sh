@@ -1,5 +1,5 @@
 #!/bin/sh
-# npm test — every check, in order of cost: lint, types, migration drift, unit,
+# npm test — every check, in order of cost: lint, types, migration drift, dependency audit, unit,
 # integration on PostgreSQL and on PGlite, production build, end-to-end in Chromium.
 set -eu
 cd "$(dirname "$0")/.."
@@ -18,6 +18,9 @@ step() {
 step lint npm run -s lint
 step typecheck npm run -s typecheck
 step drift npm run -s db:drift
+# High/critical advisories in production dependencies fail unless reviewed
+# (security/audit-allowlist.json); AUDIT_REQUIRED=1 also fails when no advisories can be had.
+step "dependency audit" npm run -s audit:deps
 step unit npm run -s test:unit
 # The two integration runs share nothing (a PostgreSQL test database; PGlite in memory, one
 # per file) and each keeps mostly one core busy, so they run side by side; their output is

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const ENTITY_TYPES = ["Participant", "Engagement", "Activity", "User"].map((t) => ({ id: t, label: t }));
+const ENTITY_TYPES = ["Participant", "Engagement", "Activity", "User", "Session"].map((t) => ({ id: t, label: t }));
 const ENTITY_PATHS: Record<string, string> = { Participant: "/participants", Engagement: "/engagements", Activity: "/activities" };
 
 export default async function AuditPage({ searchParams }: Props) {
@@ -33,7 +33,7 @@ export default async function AuditPage({ searchParams }: Props) {
     <>
       <PageHeading
         title="Audit log"
-        lead={<p>Every change to participants, engagements and activities{session.scope.agencyId ? ` of ${session.user.agencyAcronym}` : ""}, with the values before and after.</p>}
+        lead={<p>Every change to participants, engagements and activities{session.scope.agencyId ? ` of ${session.user.agencyAcronym}` : ", user accounts, sign-outs and failed sign-ins"}, with the values before and after.</p>}
       />
       <form role="search" aria-label="Filter the audit log" method="get" action="/audit" className="mb-4 rounded border border-[#dfe1e2] bg-[#f0f0f0] p-4">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

@@ -31,8 +31,15 @@ describe("requireAuthSecret", () => {
     expect(requireAuthSecret(readEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: secret }))).toBe(secret);
   });
 
-  it("uses a fixed development secret outside production", () => {
-    expect(requireAuthSecret(readEnv({ NODE_ENV: "development" }))).toMatch(/development-only/);
+  it("outside production, without a secret, signs with a random one made once per process", () => {
+    const holder = globalThis as { __processAuthSecret?: string };
+    delete holder.__processAuthSecret;
+    const first = requireAuthSecret(readEnv({ NODE_ENV: "development" }));
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(first).not.toMatch(/development-only/);
+    expect(requireAuthSecret(readEnv({ NODE_ENV: "test" }))).toBe(first); // same process, same secret
+    delete holder.__processAuthSecret; // a new process
+    expect(requireAuthSecret(readEnv({ NODE_ENV: "development" }))).not.toBe(first);
   });
 });
 

@@ -1,4 +1,5 @@
 // Environment, parsed once with zod. No DATABASE_URL means the embedded PGlite database.
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const envSchema = z.object({
@@ -50,7 +51,11 @@ export function appInstances(env: Env, cpus: number): number {
   return env.WEB_CONCURRENCY ?? Math.max(1, cpus);
 }
 
-/** The secret signing session tokens; production refuses to start without one. */
+/**
+ * The secret signing session tokens; production refuses to start without one. Elsewhere
+ * (next dev, tests) a random secret is made once per process: never a fixed, known
+ * string that would let anyone sign a token. Sessions then end when the process stops.
+ */
 export function requireAuthSecret(env: Env = readEnv()): string {
   if (env.NEXTAUTH_SECRET) return env.NEXTAUTH_SECRET;
   if (env.NODE_ENV === "production") {
@@ -59,6 +64,12 @@ export function requireAuthSecret(env: Env = readEnv()): string {
         "(for example: openssl rand -base64 32). The embedded demo (npm run demo) generates one.",
     );
   }
-  // Development and tests only: a fixed, clearly non-secret value.
-  return "development-only-secret-not-for-production-use";
+  // On globalThis, not in a module variable: Next loads this module once per bundle
+  // (pages, route handlers), and every bundle of the process must sign with one secret.
+  const holder = globalThis as { __processAuthSecret?: string };
+  if (!holder.__processAuthSecret) {
+    holder.__processAuthSecret = randomBytes(32).toString("base64url");
+    console.warn("[auth] NEXTAUTH_SECRET is not set: sessions are signed with a random secret made for this process.");
+  }
+  return holder.__processAuthSecret;
 }

@@ -6,6 +6,7 @@ import { useRef, useState } from "react";
 import { safeCallbackUrl } from "./safe-callback-url";
 
 const FAILED = "Email or password is incorrect.";
+const BUSY = "Too many sign-ins are being checked right now. Wait a few seconds and try again.";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -27,7 +28,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         window.location.assign(target);
         return;
       }
-      setError(FAILED);
+      // SIGN_IN_BUSY of src/server/auth/options.ts: too many password checks queued.
+      setError(result?.error === "SignInBusy" ? BUSY : FAILED);
     } catch {
       setError(FAILED);
     }

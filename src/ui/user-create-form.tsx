@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/server/actions/action";
 import { createUserAction } from "@/server/actions/users";
-import { PASSWORD_MIN_LENGTH } from "@/server/users/user-input";
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/server/users/user-input";
 
 type Created = { id: string; email: string; name: string };
 
@@ -199,7 +199,7 @@ export function UserCreateForm({ agencies }: { agencies: { id: string; acronym: 
             Initial password
           </label>
           <p id="user-password-hint" className="m-0 text-sm text-[#565c65]">
-            At least {PASSWORD_MIN_LENGTH} characters. Share it with the person through a separate channel.
+            {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_BYTES} characters (letters outside A–Z count as 2 to 4). Share it with the person through a separate channel.
           </p>
           {errorFor("password") ? (
             <p id="user-password-error" className="m-0 font-semibold text-[#b50909]">
@@ -213,6 +213,7 @@ export function UserCreateForm({ agencies }: { agencies: { id: string; acronym: 
             autoComplete="new-password"
             required
             minLength={PASSWORD_MIN_LENGTH}
+            maxLength={PASSWORD_MAX_BYTES}
             aria-invalid={errorFor("password") ? true : undefined}
             aria-describedby={describedBy("password", "user-password-hint")}
             className={`${inputClass} ${borderFor("password")}`}

@@ -108,14 +108,8 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
       }
     });
 
-    test("signs out", async ({ page }) => {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto("/");
-      await page.getByRole("button", { name: /sign out/i }).first().click();
-      await page.waitForURL(/\/sign-in/);
-      await page.goto("/");
-      await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
-    });
+    // Signing out ends every session of the user (issue 16), the one saved for these
+    // tests included: security.spec.ts signs out with an account of its own.
   });
 }
 

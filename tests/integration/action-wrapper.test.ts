@@ -96,6 +96,12 @@ describe(`action wrapper on ${BACKEND}`, () => {
       expect(result).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
       expect(await db.agency.count({ where: { acronym: code } })).toBe(0);
     });
+
+    it(`refuses ${role} before validating: invalid input gives FORBIDDEN and no field errors`, async () => {
+      sessionRef.current = sessionAs(role);
+      const result = await createAgencyAction({ acronym: "A", name: "" });
+      expect(result).toEqual({ ok: false, error: { code: "FORBIDDEN", message: "You do not have permission to do this." } });
+    });
   }
 
   it("writes the record and its audit event with before/after in one go", async () => {

@@ -1,5 +1,5 @@
 // Every export of every "use server" module must be built by the one action wrapper
-// (session -> zod -> permission -> scope -> audit). A bare exported function would be
+// (session -> permission -> zod -> scope -> audit). A bare exported function would be
 // a public POST endpoint with none of those checks.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

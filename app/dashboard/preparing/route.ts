@@ -14,7 +14,7 @@ export async function GET(request: Request) {
     return Response.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(next)}`, url), 303);
   }
   if (!can(session.user.role, "dashboard.read")) return new Response("You do not have permission to read the dashboard.", { status: 403 });
-  return new Response(busyPageHtml(next, retry), {
+  return new Response(busyPageHtml(next, retry, request.headers.get("x-nonce") ?? ""), {
     status: 503,
     headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(retry), "Cache-Control": "no-store" },
   });

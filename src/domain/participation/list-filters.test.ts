@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters, toQueryString } from "./list-filters";
+import { activityFilterProblems, engagementFilterProblems, isFilterDay, parseActivityFilters, parseEngagementFilters, parseParticipantFilters, toQueryString } from "./list-filters";
 
 describe("parseEngagementFilters", () => {
   it("defaults", () => {
@@ -46,5 +46,33 @@ describe("toQueryString", () => {
     expect(toQueryString(f)).toBe("?depth=LEAD&status=all&sort=startDate&dir=desc&page=2");
     expect(toQueryString(f, { page: 1, depth: undefined })).toBe("?status=all&sort=startDate&dir=desc");
     expect(toQueryString({ leadership: true })).toBe("?leadership=1");
+  });
+});
+
+describe("dates and filter problems", () => {
+  it.each(["2025-13-45", "2025-02-30", "2023-02-29", "1899-12-31", "2101-01-01", "0000-01-01", "2025-1-1"])("drops the impossible date %s", (day) => {
+    expect(parseEngagementFilters({ to: day }).to).toBeUndefined();
+    expect(parseActivityFilters({ from: day }).from).toBeUndefined();
+    expect(isFilterDay(day)).toBe(false);
+  });
+
+  it("keeps real dates, leap days included", () => {
+    expect(parseEngagementFilters({ from: "2024-02-29", to: "2100-12-31" })).toMatchObject({ from: "2024-02-29", to: "2100-12-31" });
+  });
+
+  it("names every value an export would silently drop, with the reason", () => {
+    expect(engagementFilterProblems({ to: "2025-13-45", q: "x".repeat(101), agency: "a".repeat(65), depth: "DEEP", sort: "drop table", leadership: "maybe" })).toEqual({
+      to: "use a real date from 1900 to 2100, like 2025-03-31",
+      q: "use at most 100 characters",
+      agency: "use at most 64 characters",
+      depth: "not one of the allowed values",
+      sort: "not one of the allowed values",
+    });
+    expect(activityFilterProblems({ from: "2025-06-01", to: "2025-01-01" })).toEqual({ to: "must not be before the from date" });
+  });
+
+  it("has no problems with a valid view, blanks and repeated params", () => {
+    expect(engagementFilterProblems({ q: " smith ", from: "2024-10-01", to: "2025-09-30", sort: "participant", dir: "asc", page: "3", role: "", depth: ["LEAD", "OBSERVE"] })).toEqual({});
+    expect(activityFilterProblems({})).toEqual({});
   });
 });

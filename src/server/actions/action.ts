@@ -1,11 +1,12 @@
 // The one door for every mutation. Every export of a "use server" module is built here:
-// session -> zod -> permission -> optional `prepare` (heavy reads, outside any transaction)
+// session -> permission -> zod -> optional `prepare` (heavy reads, outside any transaction)
 // -> handler (scope comes from the session, inside one transaction) -> audit row in the
 // same transaction -> typed result.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
+import { describeError } from "@/lib/log-redact";
 import { getSession, type AppSession } from "@/server/auth/session";
 import { can, type Permission } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
@@ -78,14 +79,16 @@ export function action<S extends z.ZodType, T, P = undefined>(
     try {
       const session = await getSession();
       if (!session) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
+      // Permission before validation: a role that may not do this learns nothing about
+      // which fields exist, which are required or which values are valid.
+      if (!can(session.user.role, config.permission)) {
+        throw new UserError("FORBIDDEN", "You do not have permission to do this.");
+      }
       const raw = payload instanceof FormData ? formDataToObject(payload) : payload;
       const parsed = config.input.safeParse(raw);
       if (!parsed.success) {
         const fieldErrors = z.flattenError(parsed.error).fieldErrors as FieldErrors;
         throw new UserError("VALIDATION", "Some fields need attention.", fieldErrors);
-      }
-      if (!can(session.user.role, config.permission)) {
-        throw new UserError("FORBIDDEN", "You do not have permission to do this.");
       }
       const prepared = (config.prepare ? await config.prepare({ session, input: parsed.data }) : undefined) as P;
       const data = await db.$transaction(async (tx) => {
@@ -109,7 +112,7 @@ export function action<S extends z.ZodType, T, P = undefined>(
       const known = toUserError(error);
       if (known) return fail(known);
       const id = randomUUID();
-      console.error(`[action ${config.audit}] error ${id}`, error);
+      console.error(`[action ${config.audit}] error ${id}: ${describeError(error)}`);
       return { ok: false, error: { code: "INTERNAL", message: `Something went wrong (reference ${id}). Nothing was saved.` } };
     }
   };

@@ -1,7 +1,7 @@
 "use server";
 // Coverage engine actions: compute and export the gap report for the caller's scope
 // (coordinators: their own agency), and the admin's scoring settings and indicators.
-// Every export is built by action(): session -> zod -> permission -> scope -> audit.
+// Every export is built by action(): session -> permission -> zod -> scope -> audit.
 // Reports come from the report cache in `prepare`, outside the action's transaction, so a
 // queued computation never holds a pooled connection.
 import { coverageSettingsInput, indicatorUpdateInput } from "@/domain/coverage-inputs";

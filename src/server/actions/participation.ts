@@ -1,6 +1,6 @@
 "use server";
 // Participation mutations: participants, engagements, activities. Every export is built
-// by action(): session -> zod -> permission -> scoped data function -> audit.
+// by action(): session -> permission -> zod -> scoped data function -> audit.
 import {
   activityDeleteInput, activityInput, activityUpdateInput, engagementDeleteInput, engagementEndInput,
   engagementInput, engagementUpdateInput, participantActiveInput, participantInput, participantUpdateInput,

@@ -1,6 +1,7 @@
 // Reading the audit trail: admins see everything, coordinators their agency's events.
 import "server-only";
 import { z } from "zod";
+import { dayParam } from "@/domain/participation/list-filters";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
@@ -13,8 +14,9 @@ const auditFilterSchema = z.object({
   actor: z.preprocess(clean, z.string().max(64).optional()).catch(undefined),
   entityType: z.preprocess(clean, z.string().max(40).optional()).catch(undefined),
   entityId: z.preprocess(clean, z.string().max(64).optional()).catch(undefined),
-  from: z.preprocess(clean, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined),
-  to: z.preprocess(clean, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined),
+  // Real calendar days only: 2025-13-45 is dropped, never turned into an Invalid Date.
+  from: dayParam,
+  to: dayParam,
   page: z.preprocess(clean, z.coerce.number().int().min(1).max(100000).optional()).catch(undefined),
 });
 export type AuditFilters = z.infer<typeof auditFilterSchema>;

@@ -5,10 +5,17 @@ declare module "next-auth" {
   interface Session {
     user?: { id?: string; name?: string | null; email?: string | null; image?: string | null };
   }
+  interface User {
+    sessionVersion?: number;
+  }
 }
 
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The user's session version at sign-in (session-lifetime.ts). */
+    sv?: number;
+    /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
+    authAt?: number;
   }
 }

@@ -35,8 +35,10 @@ export function redirectWhenBusy(returnTo: string) {
  * The page refreshes itself by script (not <meta http-equiv="refresh">, which people cannot
  * stop: WCAG 2.2.1) and offers a button that stops it; without script, the link remains.
  */
-export function busyPageHtml(next: string, retrySeconds: number): string {
+export function busyPageHtml(next: string, retrySeconds: number, nonce = ""): string {
   const href = escapeHtml(next);
+  // The request's CSP nonce (proxy.ts): the page's own style and script run, nothing else.
+  const nonceAttr = nonce ? ` nonce="${escapeHtml(nonce)}"` : "";
   // As a script string: JSON, with "<" escaped so the value can never close the script.
   const target = JSON.stringify(next).replace(/</g, "\\u003c");
   return `<!doctype html>
@@ -45,7 +47,7 @@ export function busyPageHtml(next: string, retrySeconds: number): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The report is being prepared · Standards Engagement Tracker</title>
-<style>
+<style${nonceAttr}>
 body{margin:0;font-family:system-ui,sans-serif;color:#1b1b1b;background:#f0f0f0;line-height:1.5}
 header{background:#162e51;color:#fff;padding:1rem 1.5rem;font-weight:700}
 main{max-width:40rem;margin:2rem auto;padding:1.5rem;background:#fff;border-top:6px solid #005ea2}
@@ -63,7 +65,7 @@ a:focus,button:focus{outline:3px solid #2491ff;outline-offset:2px}
 <p id="busy-status" role="status">Many reports are being computed at this moment. This page refreshes in ${retrySeconds} seconds and then shows your view.</p>
 <p class="actions"><a href="${href}">Try again now</a><button type="button" id="busy-stop">Stop the automatic refresh</button></p>
 </main>
-<script>
+<script${nonceAttr}>
 (function () {
   var timer = setTimeout(function () { location.replace(${target}); }, ${retrySeconds * 1000});
   var stop = document.getElementById("busy-stop");

@@ -4,6 +4,7 @@
 // set-based, records every change (for undo), finishes the run and writes the audit
 // event. All or nothing.
 import "server-only";
+import { describeError } from "@/lib/log-redact";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
@@ -125,7 +126,7 @@ export async function commitImportRun(runId: string, actor: Actor): Promise<void
     );
   } catch (error) {
     const stale = error instanceof StalePreview;
-    if (!stale) console.error(`[imports] commit ${runId} failed`, error);
+    if (!stale) console.error(`[imports] commit ${runId} failed: ${describeError(error)}`);
     const message = stale
       ? "The data changed after the preview, so the preview no longer shows what would happen. Nothing was written. Upload the file again for a fresh preview."
       : "The import failed and was rolled back. Nothing was written.";

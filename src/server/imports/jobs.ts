@@ -3,6 +3,7 @@
 // (tests, scripts) jobs queue until runPendingImportJobs() is awaited. While a job is
 // scheduled or running, its run is listed as active in this process (see recovery.ts).
 import "server-only";
+import { describeError } from "@/lib/log-redact";
 import { after } from "next/server";
 
 const holder = globalThis as { __importJobs?: (() => Promise<void>)[]; __importActiveRuns?: Set<string> };
@@ -15,7 +16,7 @@ export function scheduleImportJob(runId: string, job: () => Promise<void>) {
     try {
       await job();
     } catch (error) {
-      console.error("[imports] background job failed", error);
+      console.error(`[imports] background job failed: ${describeError(error)}`);
     } finally {
       active.delete(runId);
     }

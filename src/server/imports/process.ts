@@ -3,6 +3,7 @@
 // validating and planning run in the preview worker (preview-host.ts); this process only
 // reads the database state the plan needs and stores the result.
 import "server-only";
+import { describeError } from "@/lib/log-redact";
 import { printable, storableJson } from "@/domain/inventory/text-rules";
 import { db } from "@/server/db/client";
 import { clearProgress, reportProgress } from "./progress";
@@ -71,7 +72,7 @@ export async function processImportRun(runId: string): Promise<void> {
       await finish(runId, "INVALID", { summary: fileErrorSummary({ message }), error: message, durationMs: elapsed() });
       return;
     }
-    console.error(`[imports] processing ${runId} failed`, error);
+    console.error(`[imports] processing ${runId} failed: ${describeError(error)}`);
     await finish(runId, "FAILED", { summary: fileErrorSummary({ message: "The file could not be processed because of an internal error. Nothing was written." }), error: "Internal error while reading the file. Nothing was written.", durationMs: elapsed() });
   }
 }

@@ -3,6 +3,7 @@
 // each of those records is still exactly as the import left it and nothing added since
 // depends on what it created. Otherwise a clear refusal; nothing is changed.
 import "server-only";
+import { describeError } from "@/lib/log-redact";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
@@ -217,7 +218,7 @@ export async function undoImportRun(runId: string, actor: Actor): Promise<void> 
     );
   } catch (error) {
     const message = error instanceof UserError ? error.message : "The undo failed and was rolled back. Nothing was changed.";
-    if (!(error instanceof UserError)) console.error(`[imports] undo ${runId} failed`, error);
+    if (!(error instanceof UserError)) console.error(`[imports] undo ${runId} failed: ${describeError(error)}`);
     await db.importRun.update({ where: { id: runId }, data: { phase: null, error: message } });
   } finally {
     clearProgress(runId);

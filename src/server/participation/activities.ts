@@ -159,12 +159,30 @@ export async function listActivities(scope: Scope, f: ActivityFilters) {
   return { total, page, pageSize: PAGE_SIZE, rows };
 }
 
+/** Rows matching the filters, for the export's row cap (counted before streaming). */
+export function activityExportCount(scope: Scope, f: ActivityFilters) {
+  return db.activity.count({ where: activityWhere(scope, f) });
+}
+
+/**
+ * The filtered rows in list order, in batches, for exports. Keyset pagination (Prisma's
+ * cursor: each batch starts after the last row of the previous one, found through the
+ * order columns), never OFFSET, so a late batch costs what the first one did.
+ */
 export async function* activitiesForExport(scope: Scope, f: ActivityFilters, batch = 2000) {
   const where = activityWhere(scope, f);
   const orderBy = activityOrder(f);
-  for (let skip = 0; ; skip += batch) {
-    const rows = await db.activity.findMany({ where, orderBy, skip, take: batch, select: activityRecord });
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.activity.findMany({
+      where,
+      orderBy,
+      take: batch,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+      select: activityRecord,
+    });
     if (rows.length) yield rows;
     if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
   }
 }

@@ -234,13 +234,31 @@ export async function listEngagements(scope: Scope, f: EngagementFilters) {
 }
 
 /** Every row of the filtered list, in batches, for exports. */
+/** Rows matching the filters, for the export's row cap (counted before streaming). */
+export function engagementExportCount(scope: Scope, f: EngagementFilters) {
+  return db.engagement.count({ where: engagementWhere(scope, f) });
+}
+
+/**
+ * The filtered rows in list order, in batches, for exports. Keyset pagination (Prisma's
+ * cursor: each batch starts after the last row of the previous one, found through the
+ * order columns), never OFFSET, so a late batch costs what the first one did.
+ */
 export async function* engagementsForExport(scope: Scope, f: EngagementFilters, batch = 2000) {
   const where = engagementWhere(scope, f);
   const orderBy = engagementOrder(f);
-  for (let skip = 0; ; skip += batch) {
-    const rows = await db.engagement.findMany({ where, orderBy, skip, take: batch, select: engagementRecord });
+  let after: string | undefined;
+  for (;;) {
+    const rows = await db.engagement.findMany({
+      where,
+      orderBy,
+      take: batch,
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
+      select: engagementRecord,
+    });
     if (rows.length) yield rows;
     if (rows.length < batch) return;
+    after = rows[rows.length - 1]!.id;
   }
 }
 

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { ROLES } from "@/server/auth/permissions";
 
 export const PASSWORD_MIN_LENGTH = 12;
+/** bcrypt's input limit, in UTF-8 bytes (src/server/auth/password.ts). */
+export const PASSWORD_MAX_BYTES = 72;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -15,7 +17,12 @@ export const userCreateInput = z
     password: z
       .string({ error: "Enter a password" })
       .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(200, "Use at most 200 characters"),
+      .max(PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} characters`)
+      // bcrypt reads only the first 72 bytes: a longer password would match any other
+      // sharing those bytes. Accented letters take 2 bytes, most other scripts 3, emoji 4.
+      .refine((v) => new TextEncoder().encode(v).length <= PASSWORD_MAX_BYTES, {
+        message: `This password is too long: at most ${PASSWORD_MAX_BYTES} bytes (letters outside A–Z count as 2 to 4)`,
+      }),
   })
   .superRefine((value, ctx) => {
     if (value.role === "COORDINATOR" && !value.agencyId) {

@@ -3,6 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
+import { endSessions } from "@/server/auth/session-lifetime";
 import { UserError } from "@/server/errors";
 import type { UserCreateInput } from "./user-input";
 
@@ -59,5 +60,7 @@ export async function setUserActive(
   const before = await tx.user.findUnique({ where: { id: userId }, select: userAuditSelect });
   if (!before) throw new UserError("NOT_FOUND", "That user no longer exists.");
   const after = await tx.user.update({ where: { id: userId }, data: { active }, select: userAuditSelect });
+  // A deactivated user's tokens must not come back to life when the account is reactivated.
+  if (!active) await endSessions(tx, userId);
   return { before, after };
 }

@@ -19,6 +19,8 @@ const VERBS: Record<string, string> = {
   delete: "Deleted",
   end: "Ended",
   "set-active": "Activation changed",
+  "sign-in-failed": "Failed sign-in",
+  "sign-out": "Signed out",
 };
 
 export function actionLabel(action: string): string {

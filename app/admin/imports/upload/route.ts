@@ -3,6 +3,7 @@
 // session, permission, type and size are checked before the body is read; processing
 // continues after the response and the page polls its progress.
 import { NextResponse } from "next/server";
+import { describeError } from "@/lib/log-redact";
 import { isCrossSiteRequest } from "@/lib/same-origin";
 import { getSession } from "@/server/auth/session";
 import { UserError } from "@/server/errors";
@@ -39,7 +40,8 @@ export async function POST(request: Request) {
       const status = error instanceof UploadRejected ? error.status : 400;
       return NextResponse.json({ ok: false, error: { message: error.message } }, { status });
     }
-    console.error("[imports] upload failed", error);
+    // Redacted and bounded: an error may quote the uploaded file.
+    console.error(`[imports] upload failed: ${describeError(error)}`);
     return NextResponse.json({ ok: false, error: { message: "The upload failed. Nothing was saved." } }, { status: 500 });
   }
 }
