@@ -117,7 +117,7 @@ describe(`the data version on ${BACKEND}`, () => {
         "indicator target changed",
         async () => {
           const i = await db.indicator.findUniqueOrThrow({ where: { code: "REC8-ADOPTIONS" } });
-          const input = { id: i.id, version: i.version, name: i.name, description: i.description, unit: i.unit, partialPercent: 50, activityKind: "ADOPTION" };
+          const input = { id: i.id, version: i.version, name: i.name, description: i.description, unit: i.unit, activityKind: "ADOPTION" };
           return ok(await coverageActions.updateIndicatorAction({ ...input, target: i.target + 1 }));
         },
       ],

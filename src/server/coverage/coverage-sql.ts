@@ -151,7 +151,8 @@ function engagementColumns(scope: CoverageSqlScope, ownCommittee: Prisma.Sql, sd
   return Prisma.sql`pm.n AS p, pm.an AS a, ${ownCommittee} AS eo, e."standardId" AS es, cm.n AS c, ${sdo} AS sdo,
     ${DEPTH_AND_LEADERSHIP},
     GREATEST(CASE WHEN e."startDate" <= ${scope.asOf}::date THEN e."startDate" END,
-             CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END) AS last`;
+             CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END,
+             CASE WHEN e."lastConfirmedOn" <= ${scope.asOf}::date THEN e."lastConfirmedOn" END) AS last`;
 }
 
 /**
@@ -173,7 +174,15 @@ WITH pm AS MATERIALIZED (
 ), smap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "Sdo"
 ), cmap AS MATERIALIZED (
-  SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
+  SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo, c."parentId" FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
+), up AS MATERIALIZED (
+  -- Every committee with each committee above it (the committee tree is a few levels deep).
+  WITH RECURSIVE r(cid, anc, pid) AS (
+    SELECT c.n, p.n, p."parentId" FROM cmap c JOIN cmap p ON p.id = c."parentId"
+    UNION
+    SELECT r.cid, p.n, p."parentId" FROM r JOIN cmap p ON p.id = r.pid
+  )
+  SELECT cid, anc FROM r
 ), camap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "CoreArea"
 ), kamap AS MATERIALIZED (
@@ -236,6 +245,14 @@ WITH pm AS MATERIALIZED (
   UNION ALL
   SELECT CASE WHEN GROUPING(c) = 1 THEN 'sdo' ELSE 'com' END, CASE WHEN GROUPING(c) = 1 THEN sdo ELSE c END, NULL, ${metrics}
   FROM e GROUP BY GROUPING SETS ((sdo), (sdo, c)) HAVING GROUPING(c) = 1 OR c IS NOT NULL
+  UNION ALL
+  -- Committees with sub-groups, including them: their own engagements and those below.
+  SELECT 'comt', c, NULL, ${metrics}
+  FROM (
+    SELECT e.c, e.p, e.a, e.d, e.ld, e.last FROM e WHERE e.c IN (SELECT anc FROM up)
+    UNION ALL
+    SELECT u.anc, e.p, e.a, e.d, e.ld, e.last FROM e JOIN up u ON u.cid = e.c
+  ) t GROUP BY c
 )
 SELECT agg.kind,
   CASE WHEN agg.kind IN ('ca', 'casdo', 'caka') THEN ca.id WHEN agg.kind = 'ka' THEN ka.id WHEN agg.kind = 'sdo' THEN s1.id ELSE co.id END AS k1,
@@ -245,7 +262,7 @@ FROM agg
 LEFT JOIN camap ca ON agg.kind IN ('ca', 'casdo', 'caka') AND ca.n = agg.k1
 LEFT JOIN kamap ka ON agg.kind = 'ka' AND ka.n = agg.k1
 LEFT JOIN smap s1 ON agg.kind = 'sdo' AND s1.n = agg.k1
-LEFT JOIN cmap co ON agg.kind = 'com' AND co.n = agg.k1
+LEFT JOIN cmap co ON agg.kind IN ('com', 'comt') AND co.n = agg.k1
 LEFT JOIN smap s2 ON agg.kind = 'casdo' AND s2.n = agg.k2
 LEFT JOIN kamap ka2 ON agg.kind = 'caka' AND ka2.n = agg.k2
 UNION ALL
@@ -324,6 +341,7 @@ export async function queryEngagementAggregates(
     keyApplication: {},
     sdo: {},
     committee: {},
+    committeeTree: {},
     coreAreaKeyApplication: {},
     coreAreaSdo: {},
     standardsByStage: emptyStageCounts(),
@@ -357,6 +375,9 @@ export async function queryEngagementAggregates(
       case "com":
         out.committee[k1] = toMetrics(row, agencyOf);
         break;
+      case "comt":
+        out.committeeTree[k1] = toMetrics(row, agencyOf);
+        break;
       case "stage":
         if (STAGES.includes(k1 as StageName)) out.standardsByStage[k1 as StageName] = { total: row.n, engaged: row.np };
         break;
@@ -368,6 +389,8 @@ export async function queryEngagementAggregates(
     }
   }
   out.total = totalOf(Object.values(out.sdo), total, agencyOf);
+  // A committee without sub-groups: including them is the committee itself.
+  for (const [id, m] of Object.entries(out.committee)) out.committeeTree[id] ??= m;
   // Code-point order, whatever the database's collation.
   unengagedStandards.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   out.unengagedDevelopmentStandardIds = unengagedStandards.map((s) => s.id);
@@ -480,7 +503,15 @@ export interface ReportContext {
 
 interface ContextJson {
   reference: Omit<ReportReference, "objectives"> & { objectives: ReportReference["objectives"] };
-  settings: { weightObserve: number; weightAttend: number; weightContribute: number; weightLead: number; staleMonths: number } | null;
+  settings: {
+    weightObserve: number;
+    weightAttend: number;
+    weightContribute: number;
+    weightLead: number;
+    staleMonths: number;
+    metPercent: number;
+    partialPercent: number;
+  } | null;
   indicators: IndicatorDefinition[] | null;
   agency: ReportContext["agency"];
   sdo: ReportContext["sdo"];
@@ -514,7 +545,7 @@ SELECT json_build_object(
     'coreAreas', ${list(Prisma.sql`SELECT id, name FROM "CoreArea" ORDER BY name`)},
     'keyApplications', ${list(Prisma.sql`SELECT id, name FROM "KeyApplication" ORDER BY name`)},
     'sdos', ${list(Prisma.sql`SELECT id, acronym, name FROM "Sdo" ORDER BY acronym`)},
-    'committees', ${list(Prisma.sql`SELECT id, designation, title, "sdoId" FROM "Committee" ORDER BY designation`)},
+    'committees', ${list(Prisma.sql`SELECT id, designation, title, "sdoId", "parentId" FROM "Committee" ORDER BY designation`)},
     'maturity', ${list(Prisma.sql`SELECT "coreAreaId", "keyApplicationId", level FROM "MaturityCell"`)},
     'recommendations', ${list(Prisma.sql`SELECT id, number, title FROM "Recommendation" ORDER BY number`)},
     'objectives', ${list(Prisma.sql`
@@ -525,7 +556,7 @@ SELECT json_build_object(
   ),
   'settings', (SELECT row_to_json(s) FROM "CoverageSettings" s WHERE id = 1),
   'indicators', ${list(Prisma.sql`
-    SELECT id, code, "recommendationId", name, description, kind, params, target, unit, "partialRatio", "sortOrder"
+    SELECT id, code, "recommendationId", name, description, kind, params, target, unit, "sortOrder"
     FROM "Indicator" ORDER BY "sortOrder", code`)},
   'agency', (SELECT row_to_json(a) FROM (SELECT id, acronym, name FROM "Agency" WHERE id = ${scope.agencyId}) a),
   'sdo', (SELECT row_to_json(s) FROM (SELECT id, acronym, name FROM "Sdo" WHERE id = ${scope.sdoId}) s),
@@ -546,7 +577,11 @@ SELECT json_build_object(
   return {
     reference: json.reference,
     settings: s
-      ? { weights: { OBSERVE: s.weightObserve, ATTEND: s.weightAttend, CONTRIBUTE: s.weightContribute, LEAD: s.weightLead }, staleMonths: s.staleMonths }
+      ? {
+          weights: { OBSERVE: s.weightObserve, ATTEND: s.weightAttend, CONTRIBUTE: s.weightContribute, LEAD: s.weightLead },
+          staleMonths: s.staleMonths,
+          thresholds: { met: s.metPercent / 100, partial: s.partialPercent / 100 },
+        }
       : DEFAULT_SETTINGS,
     indicators: json.indicators ?? [],
     agency: json.agency,
