@@ -112,20 +112,30 @@ export function roleDepthContradict(role: string, depth: string): boolean {
 export const LEADERSHIP_DEPTH_MESSAGE = "A leadership role (chair, convenor, editor…) is held at depth “Lead”: choose Lead, or a role that does not lead";
 
 function engagementRules(
-  value: { committeeId?: string; standardId?: string; role?: string; depth?: string; startDate?: string; endDate?: string },
+  value: { committeeId?: unknown; standardId?: unknown; role?: unknown; depth?: unknown; startDate?: unknown; endDate?: unknown },
   ctx: z.RefinementCtx,
 ) {
-  endNotBeforeStart(value, ctx);
-  if (!value.committeeId && !value.standardId) {
+  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+  const day = (v: unknown) => {
+    const t = text(v);
+    return t && isRealDay(t) && t >= "1990-01-01" ? t : undefined;
+  };
+  endNotBeforeStart({ startDate: day(value.startDate), endDate: day(value.endDate) }, ctx);
+  if (!text(value.committeeId) && !text(value.standardId)) {
     ctx.addIssue({ code: "custom", path: ["committeeId"], message: "Choose a committee, or a standard of the SDO for work at the SDO level" });
   }
-  if (value.role && value.depth && roleDepthContradict(value.role, value.depth)) {
+  const role = text(value.role);
+  const depth = text(value.depth);
+  if (role && depth && roleDepthContradict(role, depth)) {
     ctx.addIssue({ code: "custom", path: ["depth"], message: LEADERSHIP_DEPTH_MESSAGE });
   }
 }
 
-export const engagementInput = engagementFields.superRefine(engagementRules);
-export const engagementUpdateInput = engagementFields.extend({ id: id("an engagement"), version }).superRefine(engagementRules);
+// Also run when other fields fail, so an empty form says at once that a committee (or an
+// SDO-level standard) is missing; the rules check each value they read.
+const always = { when: () => true };
+export const engagementInput = engagementFields.superRefine(engagementRules, always);
+export const engagementUpdateInput = engagementFields.extend({ id: id("an engagement"), version }).superRefine(engagementRules, always);
 /** "Confirm still active": the coordinator says the seat is still held, today. */
 export const engagementConfirmInput = z.object({ id: id("an engagement"), version });
 export const engagementEndInput = z
