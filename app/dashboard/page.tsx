@@ -80,6 +80,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         agencies={choices.agencies}
         lockedAgency={choices.agencies ? null : report.agency}
         sdos={choices.sdos}
+        keep={color === "depth" ? { color } : undefined}
       />
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <ExportButtons filters={filters} />

@@ -132,9 +132,9 @@ test("statuses carry their attainment; SC 27 rolls up its working groups; the he
   await page.getByRole("button", { name: "Show as table (Recommendation scorecard)" }).click();
   const statuses = await page.getByRole("table", { name: "Recommendation scorecard" }).locator("tbody tr td:nth-child(3)").allInnerTexts();
   expect(statuses).toHaveLength(8);
-  for (const status of statuses) expect(status).toMatch(/^\W*(Met|Partial|Gap) · \d+%$/);
+  for (const status of statuses) expect(status).toMatch(/^\W*(Met|Partial|Gap)\s*· \d+%$/);
   const objectives = page.locator("[id^=obj-]");
-  await expect(objectives.first()).toContainText(/(Met|Partial|Gap) · \d+%/);
+  await expect(objectives.first()).toContainText(/(Met|Partial|Gap)\s*· \d+%/);
   await expect(page.getByText(/met from 100%, partial from 50%, a\s+gap below/)).toBeVisible();
 
   // Heatmap colour chosen in the URL: depth level 1-4 and the share at contribute or deeper.

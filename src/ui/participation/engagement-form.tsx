@@ -57,7 +57,7 @@ const DEPTH_HINTS: Record<(typeof DEPTHS)[number], string> = {
   OBSERVE: "follows the work, receives documents",
   ATTEND: "attends meetings regularly",
   CONTRIBUTE: "submits contributions and comments",
-  LEAD: "holds a leadership role (chair, convenor, editor…) or drives a work item",
+  LEAD: "chairs, convenes, edits or otherwise leads; drives a work item",
 };
 
 export function EngagementForm({
