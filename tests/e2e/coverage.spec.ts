@@ -141,6 +141,7 @@ test("statuses carry their attainment; SC 27 rolls up its working groups; the he
   await page.getByRole("link", { name: "depth level (1–4)" }).click();
   await expect(page).toHaveURL(/color=depth/);
   await expect(page.getByText(/^Depth level \(deepest seat/).first()).toBeVisible();
+  await page.getByRole("region", { name: "Core area × SDO" }).screenshot({ path: "tests/e2e/screenshots/coverage-heatmap-depth.png" });
   const story = await page.getByRole("region", { name: "Core area × key application" }).getByRole("link").first().textContent();
   expect(story).toMatch(/depth level (none|[1-4] \w+); (—|\d+%) of seats at contribute or deeper/);
   await expect(page.getByRole("link", { name: "depth level (1–4)" })).toHaveAttribute("aria-current", "true");
@@ -162,6 +163,7 @@ test("statuses carry their attainment; SC 27 rolls up its working groups; the he
   const row = page.getByRole("table", { name: "Committees" }).getByRole("row", { name: /^ISO\/IEC JTC 1\/SC 27 / });
   await expect(row).toContainText("direct");
   await expect(row).toContainText("incl. sub-groups");
+  await row.screenshot({ path: "tests/e2e/screenshots/coverage-report-sc27-row.png" });
   await expectNoAxeViolations(page);
   await screenshots(page, "coverage-report-rollup");
 

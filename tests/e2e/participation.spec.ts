@@ -440,7 +440,7 @@ test("a coordinator logs an activity; export CSV downloads the filtered list", a
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const csv = Buffer.concat(chunks).toString("utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,notes");
+  expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,last_confirmed_on,notes");
   expect(lines.length).toBeGreaterThan(1);
   expect(csv).toContain(PERSON);
   expect(lines.slice(1).every((line) => line.split(",")[2] === "NIST")).toBe(true);

@@ -96,7 +96,15 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         <dt className="font-semibold">Status</dt>
         <dd className="m-0">{status}</dd>
         <dt className="font-semibold">Last confirmed</dt>
-        <dd className="m-0">{confirmed ? `Last confirmed on ${confirmed}` : "Never confirmed"}</dd>
+        <dd className="m-0">
+          {confirmed ? (
+            <>
+              Last confirmed on <span className="whitespace-nowrap">{confirmed}</span>
+            </>
+          ) : (
+            "Never confirmed"
+          )}
+        </dd>
         <dt className="font-semibold">Notes</dt>
         <dd className="m-0 whitespace-pre-line">{engagement.notes ?? "—"}</dd>
       </dl>

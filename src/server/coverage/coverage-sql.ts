@@ -12,6 +12,9 @@
 //   and DISTINCT counts compare integers, not text;
 // - core areas and key applications are attached with one join each (committee links,
 //   plus standard links the committee does not already give);
+// - committees with sub-groups are also counted "including sub-groups": the engagements of
+//   the committees below them join through `up` (each committee with each one above it,
+//   a few hundred rows), only for the engagements that have a committee above them;
 // - each dimension is one sort-based aggregation; GROUPING SETS give the coarser level
 //   (core area from core area × SDO, SDO from SDO × committee) from the same sort; distinct
 //   agencies are counted with bitmasks (agencyCount); the totals take their distinct

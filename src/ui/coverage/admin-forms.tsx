@@ -117,14 +117,14 @@ export function CoverageSettingsForm({
       <FormProblem error={f.error} fields={SETTINGS_FIELDS} prefix={p} summaryRef={f.summaryRef} currentLabels={SETTINGS_CURRENT} />
       <form key={`${initial.version}-${f.state.submission}`} action={f.formAction} noValidate className="space-y-5">
         <input type="hidden" name="version" value={initial.version} />
-        <fieldset className="m-0 grid max-w-3xl gap-4 border-0 p-0 sm:grid-cols-4">
+        <fieldset className="mx-0 mt-0 grid max-w-3xl gap-4 border-0 p-0 sm:grid-cols-4">
           <legend className="mb-2 font-semibold">Depth weights (0–100)</legend>
           {weight("weightObserve", "Observe", "OBSERVE")}
           {weight("weightAttend", "Attend", "ATTEND")}
           {weight("weightContribute", "Contribute", "CONTRIBUTE")}
           {weight("weightLead", "Lead", "LEAD")}
         </fieldset>
-        <fieldset className="m-0 grid max-w-2xl gap-4 border-0 p-0 sm:grid-cols-2">
+        <fieldset className="mx-0 mt-0 grid max-w-2xl gap-4 border-0 p-0 sm:grid-cols-2">
           <legend className="mb-2 font-semibold">Status thresholds (attainment: value ÷ target)</legend>
           <Field id={`${p}-metPercent`} label="Met from (%)" hint="Default 100." error={f.errorFor("metPercent")}>
             <input
