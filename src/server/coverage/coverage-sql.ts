@@ -249,13 +249,18 @@ WITH pm AS MATERIALIZED (
   SELECT CASE WHEN GROUPING(c) = 1 THEN 'sdo' ELSE 'com' END, CASE WHEN GROUPING(c) = 1 THEN sdo ELSE c END, NULL, ${metrics}
   FROM e GROUP BY GROUPING SETS ((sdo), (sdo, c)) HAVING GROUPING(c) = 1 OR c IS NOT NULL
   UNION ALL
-  -- Committees with sub-groups, including them: their own engagements and those below.
-  SELECT 'comt', c, NULL, ${metrics}
+  -- Committees with sub-groups, including them: only their distinct people and agencies
+  -- are counted here (one row per committee above and participant, a hash aggregation,
+  -- not a sort); the sums are those of the committees' own rows, added up over the tree.
+  SELECT 'comt', anc, NULL, 0, count(*)::int, ${agencyCount(agencyBitmask)}, min(a), 0, 0, 0, 0, 0, NULL::text
   FROM (
-    SELECT e.c, e.p, e.a, e.d, e.ld, e.last FROM e WHERE e.c IN (SELECT anc FROM up)
-    UNION ALL
-    SELECT u.anc, e.p, e.a, e.d, e.ld, e.last FROM e JOIN up u ON u.cid = e.c
-  ) t GROUP BY c
+    SELECT anc, p, min(a) AS a
+    FROM (
+      SELECT e.c AS anc, e.p, e.a FROM e WHERE e.c IN (SELECT anc FROM up)
+      UNION ALL
+      SELECT u.anc, e.p, e.a FROM e JOIN up u ON u.cid = e.c
+    ) t GROUP BY anc, p
+  ) x GROUP BY anc
 )
 SELECT agg.kind,
   CASE WHEN agg.kind IN ('ca', 'casdo', 'caka') THEN ca.id WHEN agg.kind = 'ka' THEN ka.id WHEN agg.kind = 'sdo' THEN s1.id ELSE co.id END AS k1,
@@ -284,7 +289,11 @@ SELECT 'dev', NULL, NULL, count(*)::int, ${NO_METRICS},
 FROM st JOIN "Standard" s ON s.id = st.id
 WHERE NOT st.engaged AND st.stage IN (${enumList(DEVELOPMENT_STAGES)})
 UNION ALL
-SELECT 'agency', "agencyId", NULL, min(an), ${NO_METRICS}, NULL, NULL FROM pm GROUP BY "agencyId"`;
+SELECT 'agency', "agencyId", NULL, min(an), ${NO_METRICS}, NULL, NULL FROM pm GROUP BY "agencyId"
+UNION ALL
+-- The committee tree (committee, one above it) as one JSON value: a few hundred pairs.
+SELECT 'tree', NULL, NULL, count(*)::int, ${NO_METRICS}, coalesce(json_agg(json_build_array(c1.id, c2.id)), '[]')::text, NULL
+FROM up JOIN cmap c1 ON c1.n = up.cid JOIN cmap c2 ON c2.n = up.anc`;
 }
 
 function toMetrics(row: AggregateRow, agencyOf: ReadonlyMap<number, string>): GroupMetrics {
@@ -314,6 +323,40 @@ function totalOf(sdoRows: GroupMetrics[], row: AggregateRow | undefined, agencyO
     total.soleAgencyId = row.na === 1 && row.amin !== null ? (agencyOf.get(row.amin) ?? null) : null;
   }
   return total;
+}
+
+/**
+ * Committees "including sub-groups": the sums of their own row and those of every
+ * committee below them, with the distinct people and agencies counted in SQL (rows).
+ * A committee without sub-groups is its own row.
+ */
+function committeeTree(
+  direct: Record<string, GroupMetrics>,
+  rows: readonly AggregateRow[],
+  tree: readonly [string, string][],
+  agencyOf: ReadonlyMap<number, string>,
+): Record<string, GroupMetrics> {
+  const below = new Map<string, string[]>();
+  for (const [committee, above] of tree) {
+    const list = below.get(above) ?? [];
+    list.push(committee);
+    below.set(above, list);
+  }
+  const out: Record<string, GroupMetrics> = { ...direct };
+  for (const row of rows) {
+    const id = row.k1 as string;
+    const m = toMetrics(row, agencyOf);
+    for (const part of [id, ...(below.get(id) ?? [])]) {
+      const d = direct[part];
+      if (!d) continue;
+      m.engagements += d.engagements;
+      m.leadership += d.leadership;
+      for (const depth of DEPTHS) m.depth[depth] += d.depth[depth];
+      if (d.lastActivity !== null && (m.lastActivity === null || d.lastActivity > m.lastActivity)) m.lastActivity = d.lastActivity;
+    }
+    out[id] = m;
+  }
+  return out;
 }
 
 export interface EngagementAggregates {
@@ -353,6 +396,8 @@ export async function queryEngagementAggregates(
   const unengagedStandards: UnengagedStandard[] = [];
   const areaCounts: Record<string, number> = {};
   let total: AggregateRow | undefined;
+  const treeRows: AggregateRow[] = [];
+  let tree: [committee: string, above: string][] = [];
   for (const row of rows) {
     const k1 = row.k1 as string;
     switch (row.kind) {
@@ -379,7 +424,10 @@ export async function queryEngagementAggregates(
         out.committee[k1] = toMetrics(row, agencyOf);
         break;
       case "comt":
-        out.committeeTree[k1] = toMetrics(row, agencyOf);
+        treeRows.push(row);
+        break;
+      case "tree":
+        tree = JSON.parse(row.t1 ?? "[]") as [string, string][];
         break;
       case "stage":
         if (STAGES.includes(k1 as StageName)) out.standardsByStage[k1 as StageName] = { total: row.n, engaged: row.np };
@@ -392,8 +440,7 @@ export async function queryEngagementAggregates(
     }
   }
   out.total = totalOf(Object.values(out.sdo), total, agencyOf);
-  // A committee without sub-groups: including them is the committee itself.
-  for (const [id, m] of Object.entries(out.committee)) out.committeeTree[id] ??= m;
+  out.committeeTree = committeeTree(out.committee, treeRows, tree, agencyOf);
   // Code-point order, whatever the database's collation.
   unengagedStandards.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   out.unengagedDevelopmentStandardIds = unengagedStandards.map((s) => s.id);
