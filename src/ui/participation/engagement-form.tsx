@@ -50,6 +50,7 @@ export const ENGAGEMENT_CURRENT_LABELS: Record<string, string> = {
   depth: "Depth",
   startDate: "Start date",
   endDate: "End date",
+  lastConfirmedOn: "Last confirmed on",
   notes: "Notes",
 };
 
