@@ -7,14 +7,14 @@ import { connection } from "next/server";
 import { SUBJECT_LABEL } from "@/domain/coverage-gaps";
 import { formatValue } from "@/domain/coverage-indicators";
 import type { CoverageRow } from "@/domain/coverage-report";
-import { reportSearchParams } from "@/domain/records-query";
+import { reportSearchParams, type ReportFilters } from "@/domain/records-query";
 import { requirePage } from "@/server/auth/session";
 import { redirectWhenBusy } from "@/server/coverage/busy";
 import { loadGapReport } from "@/server/coverage/dashboard";
 import { parseReportFilters } from "@/server/coverage/report-filters";
 import { GapCodeTag, GapList } from "@/ui/coverage/gap-list";
 import { HeatmapLegend, HeatmapTable, LEVEL_LABEL, heatColorOf, heatmapSummary } from "@/ui/coverage/heatmap";
-import { dashboardHref } from "@/ui/coverage/links";
+import { dashboardHref, recordsHref } from "@/ui/coverage/links";
 import { PrintButton } from "@/ui/coverage/print-button";
 import { StatusBadge, percent } from "@/ui/coverage/status";
 import { STAGE_LABEL } from "@/ui/stage";
@@ -38,7 +38,7 @@ function rolled(r: CoverageRow, pick: (m: CoverageRow["metrics"]) => number) {
   );
 }
 
-function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) {
+function CoverageTable({ title, rows, filters }: { title: string; rows: CoverageRow[]; filters: ReportFilters }) {
   return (
     <div className="mt-6 overflow-x-auto">
       <table className="data-table">
@@ -60,7 +60,9 @@ function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) 
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.label}</th>
+              <th scope="row">
+                <Link href={recordsHref(filters, r.drill)}>{r.label}</Link>
+              </th>
               <td>{rolled(r, (m) => m.engagements)}</td>
               <td>{rolled(r, (m) => m.participants)}</td>
               <td>{NUMBER.format(r.metrics.agencies)}</td>
@@ -230,10 +232,10 @@ export default async function ReportPage({ searchParams }: Props) {
       </div>
 
       <h2 className="print-break-before">Coverage by subject</h2>
-      <CoverageTable title="Core areas" rows={report.coreAreas} />
-      <CoverageTable title="Key applications" rows={report.keyApplications} />
-      <CoverageTable title="SDOs" rows={report.sdos} />
-      <CoverageTable title="Committees" rows={report.committees} />
+      <CoverageTable filters={filters} title="Core areas" rows={report.coreAreas} />
+      <CoverageTable filters={filters} title="Key applications" rows={report.keyApplications} />
+      <CoverageTable filters={filters} title="SDOs" rows={report.sdos} />
+      <CoverageTable filters={filters} title="Committees" rows={report.committees} />
       <p className="text-sm">
         A committee with sub-groups (SC 27 and its working groups) shows its own engagements (“direct”) and those of every group below it
         (“incl. sub-groups”); its gap flags judge it with its sub-groups.
