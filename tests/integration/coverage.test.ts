@@ -135,6 +135,30 @@ describe(`the hand-computed fixture through SQL on ${BACKEND}`, () => {
     expect(report.sdos.find((s) => s.id === "FX-S4")?.metrics.engagements).toBe(1);
     expect(report.heatmaps.coreAreaKeyApplication.cells.find((c) => c.id === "FX-CA-A|FX-KA-X")).toMatchObject({ level: 4, deepShare: 2 / 3 });
   });
+
+  it("rolls up beyond 31 committees with sub-groups too (no masks), the same as the engine", async () => {
+    const prisma = scratch.db.prisma;
+    // 32 more parents, each with a working group and a seat in it (plus one on a parent).
+    for (let i = 0; i < 32; i++) {
+      await prisma.committee.create({ data: { id: `FX-P${i}`, sdoId: "FX-S3", designation: `FX P${i}`, title: "Parent" } });
+      await prisma.committee.create({ data: { id: `FX-P${i}-WG`, sdoId: "FX-S3", parentId: `FX-P${i}`, designation: `FX P${i}/WG`, title: "WG" } });
+      await prisma.engagement.create({
+        data: { participantId: `FX-P${1 + (i % 3)}`, agencyId: i % 3 === 2 ? "FX-AG2" : "FX-AG1", committeeId: `FX-P${i}-WG`, role: "MEMBER", depth: "ATTEND", startDate: day("2025-01-01") },
+      });
+    }
+    await prisma.engagement.create({ data: { participantId: "FX-P3", agencyId: "FX-AG2", committeeId: "FX-P0", role: "CHAIR", depth: "LEAD", startDate: day("2025-02-01") } });
+    const world = await readWorld(prisma);
+    const scope = { start: FIXTURE_PERIOD.start, end: FIXTURE_PERIOD.end, asOf: "2025-09-30", agencyId: null, sdoId: null };
+    const sql = await prisma.$transaction(async (tx) => {
+      await tuneReportTransaction(tx);
+      return [await queryEngagementAggregates(tx, scope, [], true), await queryEngagementAggregates(tx, scope, [], false)];
+    }, REPORT_TRANSACTION);
+    const pure = aggregateEngagements(world.facts, world.committees, world.standards, scope);
+    expect(pure.committeeTree["FX-P0"]).toMatchObject({ engagements: 2, participants: 2, agencies: 2, leadership: 1 });
+    expect(sql[0]!.aggregates.committeeTree).toEqual(pure.committeeTree);
+    expect(sql[1]!.aggregates.committeeTree).toEqual(pure.committeeTree);
+    expect(sql[0]!.aggregates.committeeTree["FX-C6"]).toMatchObject(EXPECTED_C6.includingSubgroups);
+  });
 });
 
 interface World {

@@ -119,6 +119,9 @@ function agencyCount(bitmask: boolean): Prisma.Sql {
   return Prisma.sql`(${bits(1)} + ${bits(33)})::int`;
 }
 
+/** True when the committees with sub-groups fit the 31 bits of a mask (cmap.um, ep.um). */
+const SQL_TREE_MASKS = Prisma.sql`((SELECT count(*) FROM ancs) <= 31)`;
+
 /** True when agencies can be counted with the bitmasks of agencyCount: at most 64 of them. */
 const SQL_AGENCY_BITMASK = Prisma.sql`((SELECT count(*) FROM "Agency") <= 64)`;
 
@@ -152,7 +155,7 @@ function areaCounts(areas: readonly AreaCount[]): Prisma.Sql {
  */
 function engagementColumns(scope: CoverageSqlScope, ownCommittee: Prisma.Sql, sdo: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`pm.n AS p, pm.an AS a, ${ownCommittee} AS eo, e."standardId" AS es, cm.n AS c, ${sdo} AS sdo,
-    ${DEPTH_AND_LEADERSHIP},
+    COALESCE(cm.um, 0) AS um, ${DEPTH_AND_LEADERSHIP},
     GREATEST(CASE WHEN e."startDate" <= ${scope.asOf}::date THEN e."startDate" END,
              CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END,
              CASE WHEN e."lastConfirmedOn" <= ${scope.asOf}::date THEN e."lastConfirmedOn" END) AS last`;
@@ -176,16 +179,24 @@ WITH pm AS MATERIALIZED (
   FROM "Participant"
 ), smap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "Sdo"
-), cmap AS MATERIALIZED (
+), cmap0 AS MATERIALIZED (
   SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo, c."parentId" FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
 ), up AS MATERIALIZED (
   -- Every committee with each committee above it (the committee tree is a few levels deep).
   WITH RECURSIVE r(cid, anc, pid) AS (
-    SELECT c.n, p.n, p."parentId" FROM cmap c JOIN cmap p ON p.id = c."parentId"
+    SELECT c.n, p.n, p."parentId" FROM cmap0 c JOIN cmap0 p ON p.id = c."parentId"
     UNION
-    SELECT r.cid, p.n, p."parentId" FROM r JOIN cmap p ON p.id = r.pid
+    SELECT r.cid, p.n, p."parentId" FROM r JOIN cmap0 p ON p.id = r.pid
   )
   SELECT cid, anc FROM r
+), ancs AS MATERIALIZED (
+  -- Committees with sub-groups, numbered 0..k-1: bit i of a mask stands for the i-th.
+  SELECT anc AS n, (row_number() OVER (ORDER BY anc))::int - 1 AS bit FROM (SELECT DISTINCT anc FROM up) x
+), cmap AS MATERIALIZED (
+  -- um: the committee and those above it that have sub-groups, as a mask (SQL_TREE_MASKS).
+  SELECT c.id, c.n, c.sdo,
+    COALESCE((SELECT bit_or(1 << a.bit) FROM ancs a WHERE a.n = c.n OR a.n IN (SELECT u.anc FROM up u WHERE u.cid = c.n)), 0) AS um
+  FROM cmap0 c
 ), camap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "CoreArea"
 ), kamap AS MATERIALIZED (
@@ -232,8 +243,9 @@ WITH pm AS MATERIALIZED (
   FROM eka x JOIN "StandardCoreArea" l ON l."standardId" = x.es JOIN camap m ON m.id = l."coreAreaId"
   WHERE NOT EXISTS (SELECT 1 FROM cac z WHERE z.cid = x.eo AND z.ca = m.n)
 ), ep AS MATERIALIZED (
-  -- One row per participant (a hash aggregation: cheaper than DISTINCT, which sorts).
-  SELECT p, min(a) AS a FROM e GROUP BY p
+  -- One row per participant (a hash aggregation: cheaper than DISTINCT, which sorts), with
+  -- the committees with sub-groups they sit in, themselves or below (mask um).
+  SELECT p, min(a) AS a, bit_or(um) AS um FROM e GROUP BY p
 ), st AS MATERIALIZED (
   SELECT s.id, s.stage, (g.es IS NOT NULL) AS engaged
   FROM "Standard" s LEFT JOIN (SELECT DISTINCT es FROM e WHERE es IS NOT NULL) g ON g.es = s.id
@@ -250,8 +262,14 @@ WITH pm AS MATERIALIZED (
   FROM e GROUP BY GROUPING SETS ((sdo), (sdo, c)) HAVING GROUPING(c) = 1 OR c IS NOT NULL
   UNION ALL
   -- Committees with sub-groups, including them: only their distinct people and agencies
-  -- are counted here (one row per committee above and participant, a hash aggregation,
-  -- not a sort); the sums are those of the committees' own rows, added up over the tree.
+  -- are counted here; the sums are those of the committees' own rows, added up over the
+  -- tree. Up to 31 such committees: from the participants' masks (ep, 5,000 rows, no pass
+  -- over the engagements); beyond, one row per committee above and participant.
+  SELECT 'comt', ancs.n, NULL, 0, count(*)::int, ${agencyCount(agencyBitmask)}, min(ep.a), 0, 0, 0, 0, 0, NULL::text
+  FROM ancs JOIN ep ON ep.um & (1 << ancs.bit) <> 0
+  WHERE ${SQL_TREE_MASKS}
+  GROUP BY ancs.n
+  UNION ALL
   SELECT 'comt', anc, NULL, 0, count(*)::int, ${agencyCount(agencyBitmask)}, min(a), 0, 0, 0, 0, 0, NULL::text
   FROM (
     SELECT anc, p, min(a) AS a
@@ -260,7 +278,9 @@ WITH pm AS MATERIALIZED (
       UNION ALL
       SELECT u.anc, e.p, e.a FROM e JOIN up u ON u.cid = e.c
     ) t GROUP BY anc, p
-  ) x GROUP BY anc
+  ) x
+  WHERE NOT ${SQL_TREE_MASKS}
+  GROUP BY anc
 )
 SELECT agg.kind,
   CASE WHEN agg.kind IN ('ca', 'casdo', 'caka') THEN ca.id WHEN agg.kind = 'ka' THEN ka.id WHEN agg.kind = 'sdo' THEN s1.id ELSE co.id END AS k1,
