@@ -47,6 +47,8 @@ interface HandRow {
   agencies: number;
   leadership: number;
   score: number;
+  level: number;
+  deep: number;
   lastActivity: string | null;
 }
 
@@ -170,6 +172,8 @@ async function main() {
         agencies: row.metrics.agencies,
         leadership: row.metrics.leadership,
         score: row.score,
+        level: row.level,
+        deep: row.metrics.depth.CONTRIBUTE + row.metrics.depth.LEAD,
         lastActivity: row.metrics.lastActivity,
       };
       if (JSON.stringify(got) !== JSON.stringify(h)) throw new Error(`core area ${h.id} differs: engine ${JSON.stringify(got)} vs hand-written ${JSON.stringify(h)}`);

@@ -15,9 +15,10 @@ import { loadDashboard } from "@/server/coverage/dashboard";
 import { parseReportFilters } from "@/server/coverage/report-filters";
 import { PageHeading } from "@/ui/page-heading";
 import { ExportButtons } from "@/ui/coverage/export-buttons";
+import { percent } from "@/ui/coverage/status";
 import { ReportFilterForm } from "@/ui/coverage/filter-form";
 import { GapCounts, GapList } from "@/ui/coverage/gap-list";
-import { HeatmapLegend, HeatmapTable, heatmapSummary } from "@/ui/coverage/heatmap";
+import { HeatmapLegend, HeatmapTable, heatColorOf, heatmapSummary, type HeatColor } from "@/ui/coverage/heatmap";
 import { recordsHref, reportHref } from "@/ui/coverage/links";
 import { ObjectiveRollup, RecommendationScorecard, TraceabilityDetails } from "@/ui/coverage/scorecard";
 import { TrendPanel } from "@/ui/coverage/trend";
@@ -31,7 +32,9 @@ const NUMBER = new Intl.NumberFormat("en-US");
 
 export default async function DashboardPage({ searchParams }: Props) {
   await connection();
-  const requested = parseReportFilters(await searchParams);
+  const params = await searchParams;
+  const requested = parseReportFilters(params);
+  const color = heatColorOf(params.color);
   const qs = reportSearchParams(requested).toString();
   const here = `/dashboard${qs ? `?${qs}` : ""}`;
   const session = await requirePage("dashboard.read", here);
@@ -42,10 +45,16 @@ export default async function DashboardPage({ searchParams }: Props) {
     { label: "Active engagements", value: totals.engagements, href: recordsHref(filters, { kind: "engagements" }) },
     { label: "Participants", value: totals.participants, href: recordsHref(filters, { kind: "engagements" }) },
     { label: "Agencies", value: totals.agencies, href: recordsHref(filters, { kind: "engagements" }) },
-    { label: "Leadership positions", value: totals.leadership, href: recordsHref(filters, { kind: "engagements", leadership: true }) },
+    { label: "Leadership positions (roles)", value: totals.leadership, href: recordsHref(filters, { kind: "engagements", leadership: true }) },
     { label: "Depth-weighted score", value: totals.score, href: recordsHref(filters, { kind: "engagements" }) },
   ];
   const heat = report.heatmaps;
+  const colorHref = (c: HeatColor) => {
+    const p = reportSearchParams(filters);
+    if (c === "depth") p.set("color", "depth");
+    const q = p.toString();
+    return `/dashboard${q ? `?${q}` : ""}#heatmaps`;
+  };
   return (
     <>
       <PageHeading
@@ -71,6 +80,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         agencies={choices.agencies}
         lockedAgency={choices.agencies ? null : report.agency}
         sdos={choices.sdos}
+        keep={color === "depth" ? { color } : undefined}
       />
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
         <ExportButtons filters={filters} />
@@ -112,21 +122,40 @@ export default async function DashboardPage({ searchParams }: Props) {
         </div>
       </div>
 
-      <h2>Heatmaps</h2>
+      <h2 id="heatmaps">Heatmaps</h2>
       <p className="max-w-3xl">
-        Each cell is coloured by the depth-weighted score of the engagements active in the period ({DEPTHS.map((d) => `${DEPTH_LABELS[d].toLowerCase()} ${report.settings.weights[d]}`).join(", ")}). Select a cell for its engagements.
+        {color === "depth" ? (
+          <>
+            Each cell is coloured by its depth level: the deepest seat active in the period, from 1 (observe) to 4 (lead); the cell also
+            shows the share of its seats at “contribute” or deeper.
+          </>
+        ) : (
+          <>
+            Each cell is coloured by its volume: the depth-weighted score of the engagements active in the period (
+            {DEPTHS.map((d) => `${DEPTH_LABELS[d].toLowerCase()} ${report.settings.weights[d]}`).join(", ")}).
+          </>
+        )}{" "}
+        Select a cell for its engagements.
       </p>
+      <nav aria-label="Heatmap colour" className="flex flex-wrap items-center gap-3 text-sm">
+        <span className="font-semibold">Colour by:</span>
+        {(["volume", "depth"] as const).map((c) => (
+          <Link key={c} href={colorHref(c)} aria-current={c === color ? "true" : undefined} className={c === color ? "font-bold no-underline" : ""}>
+            {c === "volume" ? "volume (depth-weighted score)" : "depth level (1–4)"}
+          </Link>
+        ))}
+      </nav>
       <div className="mt-4">
         <h3 id="heat-ka-title">Core area × key application</h3>
         <p className="text-sm text-[#565c65]">{heatmapSummary(heat.coreAreaKeyApplication)}</p>
-        <HeatmapLegend maxScore={heat.coreAreaKeyApplication.maxScore} />
-        <HeatmapTable id="heat-ka" title="Core area × key application" map={heat.coreAreaKeyApplication} filters={filters} />
+        <HeatmapLegend maxScore={heat.coreAreaKeyApplication.maxScore} color={color} />
+        <HeatmapTable id="heat-ka" title="Core area × key application" map={heat.coreAreaKeyApplication} filters={filters} color={color} />
       </div>
       <div className="mt-8">
         <h3 id="heat-sdo-title">Core area × SDO</h3>
         <p className="text-sm text-[#565c65]">{heatmapSummary(heat.coreAreaSdo)}</p>
-        <HeatmapLegend maxScore={heat.coreAreaSdo.maxScore} />
-        <HeatmapTable id="heat-sdo" title="Core area × SDO" map={heat.coreAreaSdo} filters={filters} />
+        <HeatmapLegend maxScore={heat.coreAreaSdo.maxScore} color={color} />
+        <HeatmapTable id="heat-sdo" title="Core area × SDO" map={heat.coreAreaSdo} filters={filters} color={color} />
       </div>
 
       <h2>Over time</h2>
@@ -140,14 +169,36 @@ export default async function DashboardPage({ searchParams }: Props) {
         <li>An engagement counts when it is active in the period: it starts on or before the last day and has not ended before the first.</li>
         <li>
           It counts towards the core areas and key applications of its committee and of its standard; its SDO is its committee&apos;s
-          (or its standard&apos;s).
+          (or its standard&apos;s). An engagement at the SDO level (no committee, on a standard of an SDO such as NIST) counts where its
+          standard does.
         </li>
         <li>
-          Stale means no engagement started or ended for more than {report.settings.staleMonths} months before {report.asOf}.
+          A leadership position is an engagement in a leadership role (chair, vice-chair, convenor, editor, co-editor, rapporteur, secretary,
+          head of delegation) held in the period. The “no leadership position” flag, the leadership counts and the “core areas where a
+          federal participant leads” indicator all use this one meaning; a leadership role is entered at depth “lead”.
+        </li>
+        <li>
+          A committee with sub-groups is judged with them: its numbers count its own engagements (“direct”) and those of every working
+          group below it (“including sub-groups”), and its drill-down lists both. A seat on the parent counts for the parent&apos;s own core
+          areas only, not for those of each working group.
+        </li>
+        <li>
+          Statuses compare attainment (value ÷ target, at most 100%) with the same thresholds for indicators, recommendations and
+          objectives: met from {percent(report.settings.thresholds.met)}, partial from {percent(report.settings.thresholds.partial)}, a
+          gap below. A recommendation&apos;s attainment is the mean of its indicators&apos;; an objective&apos;s, the mean of its
+          recommendations&apos;.
+        </li>
+        <li>
+          Volume is the depth-weighted score; the depth level of a cell is its deepest active seat (1 observe, 2 attend, 3 contribute, 4
+          lead), with the share of its seats at “contribute” or deeper.
+        </li>
+        <li>
+          “Not confirmed lately” means no seat started, ended or was confirmed still active (the coordinator&apos;s one-click “confirm
+          still active”) for more than {report.settings.staleMonths} months before {report.asOf}.
           {session.user.role === "ADMIN" ? (
             <>
               {" "}
-              <Link href="/admin/coverage">Change the weights, the stale period and the indicators</Link>.
+              <Link href="/admin/coverage">Change the weights, the thresholds, that period and the indicators</Link>.
             </>
           ) : null}
         </li>

@@ -181,6 +181,10 @@ export default async function EngagementsPage({ searchParams }: Props) {
                         <>
                           {e.committee.designation} <span className="text-sm text-[#565c65]">({e.committee.sdo.acronym})</span>
                         </>
+                      ) : e.standard ? (
+                        <>
+                          SDO level <span className="text-sm text-[#565c65]">({e.standard.sdo.acronym})</span>
+                        </>
                       ) : (
                         <Empty />
                       )}

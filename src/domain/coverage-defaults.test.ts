@@ -13,7 +13,5 @@ describe("default indicators", () => {
     expect(INDICATOR_PARAMS[indicator.kind].safeParse(indicator.params).success).toBe(true);
     expect(indicator.target).toBeGreaterThan(0);
     if (SHARE_KINDS.has(indicator.kind)) expect(indicator.target).toBeLessThanOrEqual(1);
-    expect(indicator.partialRatio).toBeGreaterThan(0);
-    expect(indicator.partialRatio).toBeLessThan(1);
   });
 });

@@ -16,7 +16,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { activityKind: "INTERAGENCY_COORDINATION" },
     target: 10,
     unit: "agencies",
-    partialRatio: 0.5,
     sortOrder: 10,
   },
   {
@@ -28,19 +27,17 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { minDepth: "CONTRIBUTE" },
     target: 1,
     unit: "share of core areas",
-    partialRatio: 0.7,
     sortOrder: 20,
   },
   {
     code: "REC2-CORE-AREAS-LEADING",
     recommendationId: "REC-2",
     name: "Core areas where a federal participant leads",
-    description: "Share of core areas with at least one engagement at “lead” depth (chair, convenor, editor and similar).",
+    description: "Share of core areas in which at least one federal participant holds a leadership role (chair, convenor, editor, head of delegation and similar) in the period.",
     kind: "CORE_AREA_COVERAGE",
     params: { minDepth: "LEAD" },
     target: 0.8,
     unit: "share of core areas",
-    partialRatio: 0.6,
     sortOrder: 21,
   },
   {
@@ -52,7 +49,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { stages: ["PROPOSED", "DEVELOPMENT", "REVISION"] },
     target: 0.5,
     unit: "share of standards",
-    partialRatio: 0.5,
     sortOrder: 30,
   },
   {
@@ -64,7 +60,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { coreAreaIds: ["CA-EVAL"], committeeIds: ["C-SC27-WG3"] },
     target: 40,
     unit: "engagements",
-    partialRatio: 0.5,
     sortOrder: 31,
   },
   {
@@ -76,7 +71,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { activityKind: "PUBLIC_PRIVATE_COLLABORATION" },
     target: 15,
     unit: "collaborations",
-    partialRatio: 0.5,
     sortOrder: 40,
   },
   {
@@ -88,19 +82,17 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { activityKind: "INTERNATIONAL_EXCHANGE" },
     target: 8,
     unit: "exchanges",
-    partialRatio: 0.5,
     sortOrder: 50,
   },
   {
     code: "REC6-TRAINING-PER-AGENCY",
     recommendationId: "REC-6",
-    name: "Training activities per participating agency",
-    description: "Standards training activities logged in the period, divided by the agencies with an active engagement.",
+    name: "Training activities per agency",
+    description: "Standards training activities logged in the period by the agencies in view, divided by the number of those agencies (every agency tracked; one under an agency filter).",
     kind: "ACTIVITY_PER_AGENCY",
     params: { activityKind: "TRAINING" },
     target: 1,
     unit: "activities per agency",
-    partialRatio: 0.5,
     sortOrder: 60,
   },
   {
@@ -112,7 +104,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { committeeIds: ["C-SC27-WG5", "C-PC317", "C-HL7-SEC"] },
     target: 60,
     unit: "engagements",
-    partialRatio: 0.5,
     sortOrder: 70,
   },
   {
@@ -124,7 +115,6 @@ export const DEFAULT_INDICATORS: readonly DefaultIndicator[] = [
     params: { activityKind: "ADOPTION" },
     target: 10,
     unit: "adoptions",
-    partialRatio: 0.5,
     sortOrder: 80,
   },
 ];

@@ -18,7 +18,7 @@ export const GAP_LABEL: Record<GapCode, string> = {
   NO_LEADERSHIP: "No leadership position",
   SINGLE_PARTICIPANT: "Single participant",
   SINGLE_AGENCY: "Single agency",
-  STALE: "Stale",
+  STALE: "Not confirmed lately",
   DEVELOPMENT_STANDARD_UNCOVERED: "Unstaffed standard in development",
   NEEDED_CELL_UNCOVERED: "Needed area not engaged",
 };
@@ -81,7 +81,6 @@ function voices(a: string | null) {
     people: a ? `participants from ${a}` : "federal participants",
     onePerson: a ? `participant from ${a}` : "federal participant",
     presence: a ? `${a}'s presence` : "U.S. presence",
-    activity: a ? `activity from ${a}` : "federal activity",
   };
 }
 
@@ -115,9 +114,11 @@ export function flagSubject(subject: FlagSubject, m: GroupMetrics, ctx: FlagCont
   }
   const flags: GapFlag[] = [];
   if (m.leadership === 0) {
+    // One person is not "participants": say "the one federal participant holds".
+    const who = m.participants === 1 ? `The one ${v.onePerson} holds` : `${capitalise(v.people)} hold`;
     flags.push({
       code: "NO_LEADERSHIP",
-      reason: `${capitalise(v.people)} hold no leadership position in ${where} (${plural(m.engagements, "engagement")}, none as chair, convenor, editor or similar).`,
+      reason: `${who} no leadership position in ${where} (${plural(m.engagements, "engagement")}, none as chair, convenor, editor or similar).`,
     });
   }
   if (m.participants === 1) {
@@ -136,7 +137,7 @@ export function flagSubject(subject: FlagSubject, m: GroupMetrics, ctx: FlagCont
   if (m.lastActivity !== null && m.lastActivity < staleCutoff(ctx.asOf, ctx.staleMonths)) {
     flags.push({
       code: "STALE",
-      reason: `No new ${v.activity} in ${where} since ${m.lastActivity} (more than ${plural(ctx.staleMonths, "month")} before ${ctx.asOf}).`,
+      reason: `No seat in ${where} was started, ended or confirmed still active since ${m.lastActivity} (more than ${plural(ctx.staleMonths, "month")} before ${ctx.asOf}): check that ${v.presence} is still real.`,
     });
   }
   return flags;

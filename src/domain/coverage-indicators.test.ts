@@ -7,6 +7,7 @@ import {
 } from "./coverage-metrics";
 import {
   attainmentOf,
+  DEFAULT_THRESHOLDS,
   evaluateIndicator,
   rollUpObjectives,
   rollUpRecommendations,
@@ -28,8 +29,10 @@ const inputs: IndicatorInputs = {
   activities,
   areaEngagements: { area: 6 },
   periodYears: 1,
+  agenciesInView: 2,
+  thresholds: DEFAULT_THRESHOLDS,
 };
-const def = (kind: IndicatorDefinition["kind"], params: unknown, target: number, partialRatio = 0.5): IndicatorDefinition => ({
+const def = (kind: IndicatorDefinition["kind"], params: unknown, target: number): IndicatorDefinition => ({
   id: kind === "AREA_ENGAGEMENT" ? "area" : kind,
   code: kind,
   recommendationId: "REC-1",
@@ -39,20 +42,29 @@ const def = (kind: IndicatorDefinition["kind"], params: unknown, target: number,
   params,
   target,
   unit: "u",
-  partialRatio,
   sortOrder: 0,
 });
 
 describe("status and attainment", () => {
   it.each([
-    [10, 10, 0.5, "met"],
-    [12, 10, 0.5, "met"],
-    [5, 10, 0.5, "partial"],
-    [4.9, 10, 0.5, "gap"],
-    [0, 0, 0.5, "met"],
-    [7, 10, 0.8, "gap"],
-  ] as const)("value %d against %d (partial from %d) is %s", (value, target, ratio, status) => {
-    expect(statusOf(value, target, ratio)).toBe(status);
+    [10, 10, 1, 0.5, "met"],
+    [12, 10, 1, 0.5, "met"],
+    [5, 10, 1, 0.5, "partial"],
+    [4.9, 10, 1, 0.5, "gap"],
+    [0, 0, 1, 0.5, "met"],
+    [7, 10, 1, 0.8, "gap"],
+    [9, 10, 0.9, 0.5, "met"],
+    [8.9, 10, 0.9, 0.5, "partial"],
+    // 0.3 / 0.6 is 0.49999...: shown as 50 %, judged as 50 %.
+    [0.3, 0.6, 1, 0.5, "partial"],
+  ] as const)("value %d against %d (met from %d, partial from %d) is %s", (value, target, met, partial, status) => {
+    expect(statusOf(attainmentOf(value, target), { met, partial })).toBe(status);
+  });
+
+  it("separates 'almost' from 'barely': 22 % and 79 % are both partial only when partial starts below 22 %", () => {
+    expect(statusOf(0.22, DEFAULT_THRESHOLDS)).toBe("gap");
+    expect(statusOf(0.79, DEFAULT_THRESHOLDS)).toBe("partial");
+    expect(statusOf(0.22, { met: 1, partial: 0.2 })).toBe("partial");
   });
   it("caps attainment at 100%", () => {
     expect(attainmentOf(15, 10)).toBe(1);
@@ -63,13 +75,18 @@ describe("status and attainment", () => {
 
 describe("evaluateIndicator, kind by kind", () => {
   it.each<[string, IndicatorDefinition, number, string]>([
-    // Core areas with inventory: A, B, C, E (D has none). Contribute+: A only (E3, E7, E1), C (E5 lead).
-    ["core-area coverage", def("CORE_AREA_COVERAGE", { minDepth: "CONTRIBUTE" }, 1), 2 / 4, "partial"],
-    ["core-area coverage at lead", def("CORE_AREA_COVERAGE", { minDepth: "LEAD" }, 0.5), 2 / 4, "met"],
+    // Core areas with inventory: A, B, C, E, F, G (D has none). Contribute+: A (E1, E3, E7, E10),
+    // C (E5), F (E11: an expert at depth lead), G (E12).
+    ["core-area coverage", def("CORE_AREA_COVERAGE", { minDepth: "CONTRIBUTE" }, 1), 4 / 6, "partial"],
+    // "Lead" is a leadership role: A (E1 editor, E10 convenor), C (E5 chair, E13 secretary at
+    // depth attend), G (E12 editor); not F, whose only seat is at depth lead without the role.
+    ["core-area coverage at lead", def("CORE_AREA_COVERAGE", { minDepth: "LEAD" }, 0.5), 3 / 6, "met"],
     ["activity count", def("ACTIVITY_COUNT", { activityKind: "TRAINING" }, 10), 5, "partial"],
-    ["activities per participating agency", def("ACTIVITY_PER_AGENCY", { activityKind: "TRAINING" }, 2), 5 / 2, "met"],
+    // 5 training activities over the 2 agencies in view.
+    ["activities per agency", def("ACTIVITY_PER_AGENCY", { activityKind: "TRAINING" }, 2), 5 / 2, "met"],
     ["agencies with an activity", def("AGENCIES_WITH_ACTIVITY", { activityKind: "ADOPTION" }, 4), 1, "gap"],
-    ["standards at stages with a participant", def("STAGE_ENGAGEMENT", { stages: ["PROPOSED", "DEVELOPMENT", "REVISION"] }, 0.5), 1 / 3, "partial"],
+    // T1 and T5 engaged, T2 and T4 not.
+    ["standards at stages with a participant", def("STAGE_ENGAGEMENT", { stages: ["PROPOSED", "DEVELOPMENT", "REVISION"] }, 0.5), 2 / 4, "met"],
     ["engagement in an area", def("AREA_ENGAGEMENT", { committeeIds: ["FX-C1", "FX-C3"], coreAreaIds: ["FX-CA-A"] }, 10), 6, "partial"],
   ])("%s", (_, d, value, status) => {
     const r = evaluateIndicator(d, inputs);
@@ -81,12 +98,21 @@ describe("evaluateIndicator, kind by kind", () => {
 
   it("says the numbers behind the value, with a drill-down for each", () => {
     const r = evaluateIndicator(def("CORE_AREA_COVERAGE", { minDepth: "CONTRIBUTE" }, 1), inputs);
-    expect(r.summary).toBe("2 of 4 core areas have at least one engagement at “contribute” depth or deeper.");
+    expect(r.summary).toBe("4 of 6 core areas have at least one engagement at “contribute” depth or deeper.");
     expect(r.breakdown.find((b) => b.label === "Fixture Alpha")).toEqual({
       label: "Fixture Alpha",
-      value: "3 engagements",
+      value: "4 engagements",
       drill: { kind: "engagements", coreArea: ["FX-CA-A"], minDepth: "CONTRIBUTE" },
     });
+    const lead = evaluateIndicator(def("CORE_AREA_COVERAGE", { minDepth: "LEAD" }, 0.5), inputs);
+    expect(lead.summary).toBe("3 of 6 core areas have a federal participant in a leadership role (chair, convenor, editor or similar) in the period.");
+    expect(lead.breakdown.find((b) => b.label === "Fixture Phi")).toEqual({
+      label: "Fixture Phi",
+      value: "none",
+      drill: { kind: "engagements", coreArea: ["FX-CA-F"], leadership: true },
+    });
+    expect(lead.drill).toMatchObject({ leadership: true });
+    expect(lead.drill).not.toHaveProperty("minDepth");
     const stage = evaluateIndicator(def("STAGE_ENGAGEMENT", { stages: ["PROPOSED", "REVISION"] }, 0.5), inputs);
     expect(stage.summary).toBe("0 of 2 standards that are proposed or under revision have a federal participant.");
   });
@@ -99,6 +125,16 @@ describe("evaluateIndicator, kind by kind", () => {
     expect(evaluateIndicator(def("CORE_AREA_COVERAGE", { minDepth: "LEAD" }, 0.5), half).target).toBe(0.5);
   });
 
+  it("divides activities by the same population it counts them in: the agencies in view", () => {
+    const r = evaluateIndicator(def("ACTIVITY_PER_AGENCY", { activityKind: "TRAINING" }, 1), { ...inputs, agenciesInView: 5 });
+    expect(r.value).toBe(1);
+    expect(r.summary).toBe("5 training activities logged by the 5 agencies in view (2 of them logged any).");
+    expect(r.breakdown.map((b) => [b.label, b.value])).toEqual([
+      ["Training activities", "5"],
+      ["Agencies in view", "5"],
+    ]);
+  });
+
   it("reads 0 with an explanation when an admin stored unusable params", () => {
     const r = evaluateIndicator(def("STAGE_ENGAGEMENT", { stages: [] }, 0.5), inputs);
     expect(r).toMatchObject({ value: 0, status: "gap", drill: null });
@@ -108,14 +144,13 @@ describe("evaluateIndicator, kind by kind", () => {
 
 describe("roll-ups", () => {
   it.each([
-    [["met", "met"], "met"],
-    [["gap", "gap"], "gap"],
-    [["met", "gap"], "partial"],
-    [["partial"], "partial"],
-    [["unmeasured", "met"], "met"],
-    [[], "unmeasured"],
-  ] as const)("%j rolls up to %s", (parts, status) => {
-    expect(rollUpStatus([...parts])).toBe(status);
+    [1, "met"],
+    [0.79, "partial"],
+    [0.5, "partial"],
+    [0.22, "gap"],
+    [null, "unmeasured"],
+  ] as const)("a mean attainment of %s is %s, by the indicators' thresholds", (attainment, status) => {
+    expect(rollUpStatus(attainment, DEFAULT_THRESHOLDS)).toBe(status);
   });
 
   it("rolls indicators into recommendations and recommendations into objectives", () => {
@@ -128,13 +163,17 @@ describe("roll-ups", () => {
         { id: "R3", number: 3, title: "Three" },
       ],
       [result("i1", "R1", 1, "met"), result("i2", "R1", 0.5, "partial"), result("i3", "R2", 0.2, "gap")],
+      DEFAULT_THRESHOLDS,
     );
     expect(recs.map((r) => [r.number, r.attainment, r.status])).toEqual([
       [1, 0.75, "partial"],
       [2, 0.2, "gap"],
       [3, null, "unmeasured"],
     ]);
-    const objectives = rollUpObjectives([{ id: "O1", number: 1, title: "One", recommendationIds: ["R1", "R2", "R3"] }], recs);
-    expect(objectives[0]).toMatchObject({ attainment: (0.75 + 0.2) / 2, status: "partial", recommendationIds: ["R1", "R2", "R3"] });
+    const objectives = rollUpObjectives([{ id: "O1", number: 1, title: "One", recommendationIds: ["R1", "R2", "R3"] }], recs, DEFAULT_THRESHOLDS);
+    // (0.75 + 0.2) / 2 = 47.5 %: below "partial from 50 %", a gap.
+    expect(objectives[0]).toMatchObject({ attainment: (0.75 + 0.2) / 2, status: "gap", recommendationIds: ["R1", "R2", "R3"] });
+    const lenient = rollUpObjectives([{ id: "O1", number: 1, title: "One", recommendationIds: ["R1", "R2"] }], recs, { met: 1, partial: 0.4 });
+    expect(lenient[0]?.status).toBe("partial");
   });
 });

@@ -32,9 +32,9 @@ export const INDICATOR_KINDS = [
 export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
 
 export const INDICATOR_KIND_LABEL: Record<IndicatorKind, string> = {
-  CORE_AREA_COVERAGE: "Share of core areas engaged at a minimum depth",
+  CORE_AREA_COVERAGE: "Share of core areas engaged at a minimum depth (at “lead”: a leadership role)",
   ACTIVITY_COUNT: "Activities of a kind logged in the period",
-  ACTIVITY_PER_AGENCY: "Activities of a kind per participating agency",
+  ACTIVITY_PER_AGENCY: "Activities of a kind per agency in view",
   AGENCIES_WITH_ACTIVITY: "Agencies logging an activity of a kind",
   STAGE_ENGAGEMENT: "Share of standards at given stages with a federal participant",
   AREA_ENGAGEMENT: "Active engagements in given committees or core areas",
@@ -82,8 +82,6 @@ export interface IndicatorDefinition {
   params: unknown;
   target: number;
   unit: string;
-  /** value / target at or above which a missed target counts as partial. */
-  partialRatio: number;
   sortOrder: number;
 }
 
@@ -92,9 +90,23 @@ export type RollUpStatus = Status | "unmeasured";
 
 export const STATUS_LABEL: Record<RollUpStatus, string> = { met: "Met", partial: "Partial", gap: "Gap", unmeasured: "Not measured" };
 
-export function statusOf(value: number, target: number, partialRatio: number): Status {
-  if (target <= 0 || value >= target) return "met";
-  return value / target >= partialRatio ? "partial" : "gap";
+/** Attainment thresholds set by admins, as shares (0..1): met from `met`, partial from `partial`. */
+export interface StatusThresholds {
+  met: number;
+  partial: number;
+}
+
+export const DEFAULT_THRESHOLDS: StatusThresholds = { met: 1, partial: 0.5 };
+
+/**
+ * The status of an attainment (0..1), the same rule for indicators, recommendations and
+ * objectives: met at or above `met`, partial at or above `partial`, gap below.
+ */
+export function statusOf(attainment: number, thresholds: StatusThresholds): Status {
+  // Rounded to a tenth of a percent, so 0.3 / 0.6 reads as the 50 % it is shown as.
+  const a = Math.round(attainment * 1000) / 1000;
+  if (a >= thresholds.met) return "met";
+  return a >= thresholds.partial ? "partial" : "gap";
 }
 
 /** How far along the target is, 0..1. */
@@ -144,6 +156,9 @@ export interface IndicatorInputs {
   areaEngagements: Readonly<Record<string, number>>;
   /** Years of the period elapsed by the as-of day (1 for a past fiscal year). */
   periodYears: number;
+  /** Agencies the view covers: every agency tracked, or 1 under an agency filter. */
+  agenciesInView: number;
+  thresholds: StatusThresholds;
 }
 
 export const ACTIVITY_LABEL: Record<ActivityKindName, { one: string; many: string }> = {
@@ -178,18 +193,29 @@ function measure(def: IndicatorDefinition, inputs: IndicatorInputs): Measured {
         const inv = inventoryOf(inputs.inventory.coreArea, c.id);
         return inv.committees + inv.standards > 0;
       });
-      const rows = areas.map((c) => ({ area: c, n: engagementsAtLeast(metricsOf(aggregates.coreArea, c.id).depth, minDepth) }));
+      // "Lead" means a leadership role held in the period: the one meaning of leadership
+      // (the NO_LEADERSHIP flag and the leadership counts use the same), never depth alone.
+      const leads = minDepth === "LEAD";
+      const countOf = (id: string) => {
+        const m = metricsOf(aggregates.coreArea, id);
+        return leads ? m.leadership : engagementsAtLeast(m.depth, minDepth);
+      };
+      const rows = areas.map((c) => ({ area: c, n: countOf(c.id) }));
       const covered = rows.filter((r) => r.n > 0).length;
       const depth = DEPTH_LABELS[minDepth].toLowerCase();
+      const filter: Pick<RecordsQuery, "minDepth" | "leadership"> = leads ? { leadership: true } : { minDepth };
+      const what = leads ? "leadership positions" : "engagements";
       return {
         value: areas.length ? covered / areas.length : 0,
-        summary: `${covered} of ${areas.length} core areas have at least one engagement at “${depth}” depth or deeper.`,
+        summary: leads
+          ? `${covered} of ${areas.length} core areas have a federal participant in a leadership role (chair, convenor, editor or similar) in the period.`
+          : `${covered} of ${areas.length} core areas have at least one engagement at “${depth}” depth or deeper.`,
         breakdown: rows.map((r) => ({
           label: r.area.name,
-          value: r.n > 0 ? `${fmt(r.n)} engagements` : "none",
-          drill: { kind: "engagements", coreArea: [r.area.id], minDepth },
+          value: r.n > 0 ? `${fmt(r.n)} ${what}` : "none",
+          drill: { kind: "engagements", coreArea: [r.area.id], ...filter },
         })),
-        drill: { kind: "engagements", coreArea: areas.map((a) => a.id), minDepth },
+        drill: { kind: "engagements", coreArea: areas.map((a) => a.id), ...filter },
       };
     }
     case "ACTIVITY_COUNT": {
@@ -204,14 +230,16 @@ function measure(def: IndicatorDefinition, inputs: IndicatorInputs): Measured {
     }
     case "ACTIVITY_PER_AGENCY": {
       const { activityKind } = def.params as IndicatorParams["ACTIVITY_PER_AGENCY"];
+      // One population on both sides: the activities of every agency in view, divided by
+      // the number of agencies in view (all agencies tracked; one under an agency filter).
       const n = inputs.activities[activityKind].count;
-      const agencies = aggregates.total.agencies;
+      const agencies = inputs.agenciesInView;
       return {
         value: agencies ? n / agencies : 0,
-        summary: `${capitalise(activityPhrase(activityKind, n))} across ${fmt(agencies)} participating ${agencies === 1 ? "agency" : "agencies"}.`,
+        summary: `${capitalise(activityPhrase(activityKind, n))} logged by the ${fmt(agencies)} ${agencies === 1 ? "agency" : "agencies"} in view (${fmt(inputs.activities[activityKind].agencies)} of them logged any).`,
         breakdown: [
           { label: capitalise(ACTIVITY_LABEL[activityKind].many), value: fmt(n), drill: { kind: "activities", activityKind } },
-          { label: "Agencies with an active engagement", value: fmt(agencies), drill: { kind: "engagements" } },
+          { label: "Agencies in view", value: fmt(agencies) },
         ],
         drill: { kind: "activities", activityKind },
       };
@@ -320,7 +348,7 @@ export function evaluateIndicator(def: IndicatorDefinition, inputs: IndicatorInp
   return {
     ...base,
     value: m.value,
-    status: statusOf(m.value, target, def.partialRatio),
+    status: statusOf(attainmentOf(m.value, target), inputs.thresholds),
     attainment: attainmentOf(m.value, target),
     summary: m.summary + scaled,
     breakdown: m.breakdown,
@@ -354,13 +382,9 @@ export interface ObjectiveResult {
   status: RollUpStatus;
 }
 
-/** Met when every part is met, gap when every part is a gap, partial otherwise. */
-export function rollUpStatus(parts: readonly RollUpStatus[]): RollUpStatus {
-  const measured = parts.filter((s) => s !== "unmeasured");
-  if (measured.length === 0) return "unmeasured";
-  if (measured.every((s) => s === "met")) return "met";
-  if (measured.every((s) => s === "gap")) return "gap";
-  return "partial";
+/** The status of a mean attainment by the same thresholds as an indicator's; unmeasured when null. */
+export function rollUpStatus(attainment: number | null, thresholds: StatusThresholds): RollUpStatus {
+  return attainment === null ? "unmeasured" : statusOf(attainment, thresholds);
 }
 
 function mean(values: readonly number[]): number | null {
@@ -370,18 +394,20 @@ function mean(values: readonly number[]): number | null {
 export function rollUpRecommendations(
   recommendations: readonly { id: string; number: number; title: string }[],
   indicators: readonly IndicatorResult[],
+  thresholds: StatusThresholds,
 ): RecommendationResult[] {
   return [...recommendations]
     .sort((a, b) => a.number - b.number)
     .map((r) => {
       const own = indicators.filter((i) => i.recommendationId === r.id);
+      const attainment = mean(own.map((i) => i.attainment));
       return {
         id: r.id,
         number: r.number,
         title: r.title,
         indicatorIds: own.map((i) => i.id),
-        attainment: mean(own.map((i) => i.attainment)),
-        status: rollUpStatus(own.map((i) => i.status)),
+        attainment,
+        status: rollUpStatus(attainment, thresholds),
       };
     });
 }
@@ -389,18 +415,20 @@ export function rollUpRecommendations(
 export function rollUpObjectives(
   objectives: readonly { id: string; number: number; title: string; recommendationIds: readonly string[] }[],
   recommendations: readonly RecommendationResult[],
+  thresholds: StatusThresholds,
 ): ObjectiveResult[] {
   return [...objectives]
     .sort((a, b) => a.number - b.number)
     .map((o) => {
       const serving = recommendations.filter((r) => o.recommendationIds.includes(r.id));
+      const attainment = mean(serving.flatMap((r) => (r.attainment === null ? [] : [r.attainment])));
       return {
         id: o.id,
         number: o.number,
         title: o.title,
         recommendationIds: serving.map((r) => r.id),
-        attainment: mean(serving.flatMap((r) => (r.attainment === null ? [] : [r.attainment]))),
-        status: rollUpStatus(serving.map((r) => r.status)),
+        attainment,
+        status: rollUpStatus(attainment, thresholds),
       };
     });
 }

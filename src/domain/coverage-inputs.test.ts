@@ -3,12 +3,14 @@ import { coverageSettingsInput, indicatorEditValues, indicatorUpdateInput } from
 
 describe("coverageSettingsInput", () => {
   it("accepts form strings", () => {
-    expect(coverageSettingsInput.parse({ weightObserve: "1", weightAttend: "2", weightContribute: "3", weightLead: "5", staleMonths: "18", version: "0" })).toEqual({
+    expect(coverageSettingsInput.parse({ weightObserve: "1", weightAttend: "2", weightContribute: "3", weightLead: "5", staleMonths: "18", metPercent: "90", partialPercent: "40", version: "0" })).toEqual({
       weightObserve: 1,
       weightAttend: 2,
       weightContribute: 3,
       weightLead: 5,
       staleMonths: 18,
+      metPercent: 90,
+      partialPercent: 40,
       version: 0,
     });
   });
@@ -18,20 +20,27 @@ describe("coverageSettingsInput", () => {
     ["weightAttend", "1.5", "Enter a whole number for Attend"],
     ["staleMonths", "0", "Use at least 1 month"],
     ["staleMonths", "121", "Use at most 120 months"],
+    ["metPercent", "101", "Met from must be 100% or less"],
+    ["partialPercent", "0", "Partial from must be 1% or more"],
+    ["partialPercent", "99.5", "Enter a whole percentage for Partial from"],
+    ["metPercent", "40", "“Partial from” cannot be above “met from”"],
   ])("%s = %s: %s", (field, value, message) => {
-    const result = coverageSettingsInput.safeParse({ weightObserve: "1", weightAttend: "2", weightContribute: "3", weightLead: "4", staleMonths: "12", version: "1", [field]: value });
+    const result = coverageSettingsInput.safeParse({
+      weightObserve: "1", weightAttend: "2", weightContribute: "3", weightLead: "4", staleMonths: "12", metPercent: "100", partialPercent: "50", version: "1",
+      [field]: value,
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toContain(message);
   });
 });
 
 describe("indicator edits", () => {
-  const base = { id: "i", version: "3", name: "N", unit: "u", target: "40", partialPercent: "50" };
+  const base = { id: "i", version: "3", name: "N", unit: "u", target: "40" };
   const parse = (extra: Record<string, unknown>) => indicatorUpdateInput.parse({ ...base, ...extra });
 
-  it("stores a share target as a fraction and the partial share as a ratio", () => {
-    expect(indicatorEditValues("CORE_AREA_COVERAGE", parse({ minDepth: "LEAD" }))).toEqual({ ok: true, target: 0.4, partialRatio: 0.5, params: { minDepth: "LEAD" } });
-    expect(indicatorEditValues("ACTIVITY_COUNT", parse({ activityKind: "TRAINING" }))).toEqual({ ok: true, target: 40, partialRatio: 0.5, params: { activityKind: "TRAINING" } });
+  it("stores a share target as a fraction", () => {
+    expect(indicatorEditValues("CORE_AREA_COVERAGE", parse({ minDepth: "LEAD" }))).toEqual({ ok: true, target: 0.4, params: { minDepth: "LEAD" } });
+    expect(indicatorEditValues("ACTIVITY_COUNT", parse({ activityKind: "TRAINING" }))).toEqual({ ok: true, target: 40, params: { activityKind: "TRAINING" } });
   });
 
   it("keeps checkbox lists, single or repeated", () => {

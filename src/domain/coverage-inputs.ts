@@ -11,6 +11,13 @@ const weight = (label: string) =>
     .min(0, `${label} must be 0 or more`)
     .max(100, `${label} must be 100 or less`);
 
+const percent = (label: string) =>
+  z.coerce
+    .number({ error: `Enter a whole percentage for ${label}` })
+    .int(`Enter a whole percentage for ${label}`)
+    .min(1, `${label} must be 1% or more`)
+    .max(100, `${label} must be 100% or less`);
+
 export const coverageSettingsInput = z.object({
   weightObserve: weight("Observe"),
   weightAttend: weight("Attend"),
@@ -21,8 +28,14 @@ export const coverageSettingsInput = z.object({
     .int("Enter a whole number of months")
     .min(1, "Use at least 1 month")
     .max(120, "Use at most 120 months"),
+  metPercent: percent("Met from"),
+  partialPercent: percent("Partial from"),
   /** 0 while no settings row exists yet (the defaults are in use). */
   version: z.coerce.number().int().min(0),
+}).superRefine((v, ctx) => {
+  if (v.partialPercent > v.metPercent) {
+    ctx.addIssue({ code: "custom", path: ["partialPercent"], message: "“Partial from” cannot be above “met from”" });
+  }
 });
 
 export type CoverageSettingsInput = z.infer<typeof coverageSettingsInput>;
@@ -32,8 +45,8 @@ const text = (max: number, what: string) => z.string().trim().min(1, `Enter ${wh
 
 /**
  * An indicator edit. The kind stays as stored; `target` is a percentage for share kinds
- * (value and target are shares) and a plain number otherwise; `partialPercent` is the
- * share of the target that still counts as "partial".
+ * (value and target are shares) and a plain number otherwise. Met / partial / gap follow
+ * the thresholds of the scoring settings, the same for every indicator.
  */
 export const indicatorUpdateInput = z.object({
   id: z.string().trim().min(1).max(100),
@@ -42,7 +55,6 @@ export const indicatorUpdateInput = z.object({
   description: z.string().trim().max(1000, "Use at most 1,000 characters").default(""),
   unit: text(60, "a unit"),
   target: z.coerce.number({ error: "Enter a number" }).min(0, "The target cannot be negative").max(1_000_000, "That target is too large"),
-  partialPercent: z.coerce.number({ error: "Enter a number" }).min(0, "Use 0 to 100").max(100, "Use 0 to 100"),
   minDepth: z.enum(DEPTHS as [DepthName, ...DepthName[]]).optional().catch(undefined),
   activityKind: z.enum(ACTIVITY_KINDS as [ActivityKindName, ...ActivityKindName[]]).optional().catch(undefined),
   stages: z.preprocess(list, z.array(z.enum(STAGES as [StageName, ...StageName[]]))),
@@ -63,7 +75,7 @@ const PARAM_ERRORS: Record<IndicatorKind, Record<string, string[]>> = {
 };
 
 export type IndicatorEditResult =
-  | { ok: true; target: number; partialRatio: number; params: unknown }
+  | { ok: true; target: number; params: unknown }
   | { ok: false; fieldErrors: Record<string, string[]> };
 
 /** Turns an edit into stored values for an indicator of `kind`, or field errors. */
@@ -82,5 +94,5 @@ export function indicatorEditValues(kind: IndicatorKind, input: IndicatorUpdateI
   const parsed = INDICATOR_PARAMS[kind].safeParse(raw);
   if (!parsed.success) Object.assign(fieldErrors, PARAM_ERRORS[kind]);
   if (Object.keys(fieldErrors).length > 0 || !parsed.success) return { ok: false, fieldErrors };
-  return { ok: true, target: share ? input.target / 100 : input.target, partialRatio: input.partialPercent / 100, params: parsed.data };
+  return { ok: true, target: share ? input.target / 100 : input.target, params: parsed.data };
 }

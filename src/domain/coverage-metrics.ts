@@ -11,8 +11,19 @@
 //   committee's SDO, or else its standard's SDO.
 // - It counts towards the core areas and key applications linked to its own committee and
 //   to its standard (each area once).
-// - A leadership position is an engagement in a leadership role (chair, convenor, editor...).
-// - Its last activity is the latest of its start and end dates on or before the as-of day.
+// - An engagement may be at the SDO level: no committee, on a standard of that SDO (an SDO
+//   such as NIST has no committees). It then counts where its standard does.
+// - Leadership has one meaning everywhere: an engagement in a leadership role (chair,
+//   convenor, editor...: LEADERSHIP_ROLES) active in the period. Entry keeps depth LEAD for
+//   those roles; the depth of a seat never makes it a leadership position.
+// - Its last activity is the latest of its start date, end date and "last confirmed still
+//   active" date on or before the as-of day.
+// - A committee's numbers are "direct" (engagements in the committee itself) and
+//   "including sub-groups" (in it or any committee below it, each engagement once). Only
+//   the direct links of a committee give core areas and key applications: a seat on SC 27
+//   counts for SC 27's core areas, not for those of each of its working groups.
+// - The depth level of a group is its deepest seat (1 observe .. 4 lead, 0 when empty);
+//   its deep share is the share of its seats at "contribute" or deeper.
 import { LEADERSHIP_ROLES, type ActivityKindName, type DepthName, type EngagementRoleName, type StageName } from "./demo-data";
 import type { IsoDate } from "./fiscal-year";
 
@@ -65,7 +76,10 @@ export interface CoverageAggregates {
   coreArea: Record<string, GroupMetrics>;
   keyApplication: Record<string, GroupMetrics>;
   sdo: Record<string, GroupMetrics>;
+  /** Engagements in the committee itself ("direct"). */
   committee: Record<string, GroupMetrics>;
+  /** Engagements in the committee or any committee below it ("including sub-groups"). */
+  committeeTree: Record<string, GroupMetrics>;
   /** Keyed by cellKey(coreAreaId, keyApplicationId). */
   coreAreaKeyApplication: Record<string, GroupMetrics>;
   /** Keyed by cellKey(coreAreaId, sdoId). */
@@ -99,6 +113,18 @@ export function metricsOf(table: Record<string, GroupMetrics>, key: string): Gro
   return table[key] ?? emptyMetrics();
 }
 
+/** The deepest seat of a group as 1 (observe) .. 4 (lead); 0 when it has none. */
+export function depthLevel(depth: DepthCounts): number {
+  for (let i = DEPTHS.length - 1; i >= 0; i--) if (depth[DEPTHS[i] as DepthName] > 0) return i + 1;
+  return 0;
+}
+
+/** Share (0..1) of a group's seats at "contribute" or deeper; null when it has none. */
+export function deepShare(depth: DepthCounts): number | null {
+  const n = DEPTHS.reduce((sum, d) => sum + depth[d], 0);
+  return n === 0 ? null : (depth.CONTRIBUTE + depth.LEAD) / n;
+}
+
 export type DepthWeights = Record<DepthName, number>;
 
 export const DEFAULT_WEIGHTS: DepthWeights = { OBSERVE: 1, ATTEND: 2, CONTRIBUTE: 3, LEAD: 4 };
@@ -125,11 +151,15 @@ export interface EngagementFact {
   depth: DepthName;
   startDate: IsoDate;
   endDate: IsoDate | null;
+  /** The last day the coordinator confirmed the seat is still held. */
+  lastConfirmedOn: IsoDate | null;
 }
 
 export interface CommitteeRef {
   id: string;
   sdoId: string;
+  /** The committee above it (SC 27 for SC 27/WG 2), or null at the top. */
+  parentId: string | null;
   coreAreaIds: string[];
   keyApplicationIds: string[];
 }
@@ -155,12 +185,20 @@ export function isActiveIn(e: { startDate: IsoDate; endDate: IsoDate | null }, s
   return e.startDate <= end && (e.endDate === null || e.endDate >= start);
 }
 
-/** The latest of an engagement's start and end dates on or before asOf. */
-export function lastActivityOf(e: { startDate: IsoDate; endDate: IsoDate | null }, asOf: IsoDate): IsoDate | null {
+/** The latest of an engagement's start, end and last-confirmed dates on or before asOf. */
+export function lastActivityOf(e: { startDate: IsoDate; endDate: IsoDate | null; lastConfirmedOn?: IsoDate | null }, asOf: IsoDate): IsoDate | null {
   let last: IsoDate | null = null;
-  if (e.startDate <= asOf) last = e.startDate;
-  if (e.endDate !== null && e.endDate <= asOf && (last === null || e.endDate > last)) last = e.endDate;
+  for (const day of [e.startDate, e.endDate, e.lastConfirmedOn ?? null]) {
+    if (day !== null && day <= asOf && (last === null || day > last)) last = day;
+  }
   return last;
+}
+
+/** The committee and every committee above it, nearest first (a cycle stops the walk). */
+export function committeeLineage(id: string, committees: ReadonlyMap<string, Pick<CommitteeRef, "parentId">>): string[] {
+  const out: string[] = [];
+  for (let at: string | null = id; at !== null && !out.includes(at); at = committees.get(at)?.parentId ?? null) out.push(at);
+  return out;
 }
 
 export interface ResolvedEngagement {
@@ -243,6 +281,7 @@ export function aggregateEngagements(
     keyApplication: new Table(),
     sdo: new Table(),
     committee: new Table(),
+    committeeTree: new Table(),
     coreAreaKeyApplication: new Table(),
     coreAreaSdo: new Table(),
   };
@@ -256,7 +295,10 @@ export function aggregateEngagements(
     const last = lastActivityOf(e, scope.asOf);
     total.add(e, last);
     if (where.sdoId) tables.sdo.add(where.sdoId, e, last);
-    if (where.committeeId) tables.committee.add(where.committeeId, e, last);
+    if (where.committeeId) {
+      tables.committee.add(where.committeeId, e, last);
+      for (const id of committeeLineage(where.committeeId, committees)) tables.committeeTree.add(id, e, last);
+    }
     for (const ka of where.keyApplicationIds) tables.keyApplication.add(ka, e, last);
     for (const ca of where.coreAreaIds) {
       tables.coreArea.add(ca, e, last);
@@ -280,6 +322,7 @@ export function aggregateEngagements(
     keyApplication: tables.keyApplication.result(),
     sdo: tables.sdo.result(),
     committee: tables.committee.result(),
+    committeeTree: tables.committeeTree.result(),
     coreAreaKeyApplication: tables.coreAreaKeyApplication.result(),
     coreAreaSdo: tables.coreAreaSdo.result(),
     standardsByStage,

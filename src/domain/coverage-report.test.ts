@@ -56,9 +56,10 @@ describe("heat bins", () => {
 
 describe("buildGapReport", () => {
   it("weighs depth with the admin's settings", () => {
-    const report = buildGapReport(input({ settings: { weights: { OBSERVE: 0, ATTEND: 0, CONTRIBUTE: 0, LEAD: 10 }, staleMonths: 12 } }));
-    expect(report.coreAreas.find((c) => c.id === "FX-CA-A")?.score).toBe(10);
-    expect(report.totals.score).toBe(20);
+    const report = buildGapReport(input({ settings: { ...DEFAULT_SETTINGS, weights: { OBSERVE: 0, ATTEND: 0, CONTRIBUTE: 0, LEAD: 10 } } }));
+    // A: E1 and E10 at depth lead; in all: E1, E5, E10, E11, E12.
+    expect(report.coreAreas.find((c) => c.id === "FX-CA-A")?.score).toBe(20);
+    expect(report.totals.score).toBe(50);
   });
 
   it("honours the stale period", () => {
@@ -82,7 +83,7 @@ describe("buildGapReport", () => {
     const sdo = { id: "FX-S2", acronym: "FXSDO2", name: "Fixture SDO two" };
     const report = buildGapReport(input({ sdo }));
     expect(report.sdos.map((s) => s.id)).toEqual(["FX-S2"]);
-    expect(report.committees.map((c) => c.id)).toEqual(["FX-C3", "FX-C4"]);
+    expect(report.committees.map((c) => c.id)).toEqual(["FX-C3", "FX-C4", "FX-C6", "FX-C7"]);
     expect(report.heatmaps.coreAreaSdo.columns.map((c) => c.id)).toEqual(["FX-S2"]);
     // Core areas with nothing in FXSDO2 are not flagged for lacking engagement there.
     expect(report.gaps.some((g) => g.subject.id === "FX-CA-E")).toBe(false);

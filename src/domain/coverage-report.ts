@@ -4,6 +4,9 @@
 import {
   DEFAULT_WEIGHTS,
   cellKey,
+  committeeLineage,
+  deepShare,
+  depthLevel,
   depthScore,
   inventoryOf,
   metricsOf,
@@ -28,6 +31,7 @@ import {
   type UnrankedGap,
 } from "./coverage-gaps";
 import {
+  DEFAULT_THRESHOLDS,
   evaluateIndicator,
   rollUpObjectives,
   rollUpRecommendations,
@@ -35,6 +39,7 @@ import {
   type IndicatorResult,
   type ObjectiveResult,
   type RecommendationResult,
+  type StatusThresholds,
 } from "./coverage-indicators";
 import { elapsedYears, periodLabel, type IsoDate, type Period } from "./fiscal-year";
 import type { RecordsQuery } from "./records-query";
@@ -44,15 +49,17 @@ export type MaturityLevel = "AVAILABLE" | "PARTIAL" | "NEEDED" | "UNKNOWN";
 export interface CoverageSettingsValues {
   weights: DepthWeights;
   staleMonths: number;
+  /** Attainment thresholds of met / partial / gap, for indicators, recommendations and objectives. */
+  thresholds: StatusThresholds;
 }
 
-export const DEFAULT_SETTINGS: CoverageSettingsValues = { weights: DEFAULT_WEIGHTS, staleMonths: 12 };
+export const DEFAULT_SETTINGS: CoverageSettingsValues = { weights: DEFAULT_WEIGHTS, staleMonths: 12, thresholds: DEFAULT_THRESHOLDS };
 
 export interface ReportReference {
   coreAreas: { id: string; name: string }[];
   keyApplications: { id: string; name: string }[];
   sdos: { id: string; acronym: string; name: string }[];
-  committees: { id: string; designation: string; title: string; sdoId: string }[];
+  committees: { id: string; designation: string; title: string; sdoId: string; parentId: string | null }[];
   maturity: { coreAreaId: string; keyApplicationId: string; level: MaturityLevel }[];
   recommendations: { id: string; number: number; title: string }[];
   objectives: { id: string; number: number; title: string; recommendationIds: string[] }[];
@@ -89,8 +96,17 @@ export interface CoverageRow {
   kind: SubjectKind;
   id: string;
   label: string;
+  /** For committees: including sub-groups (what the flags judge); see `direct`. */
   metrics: GroupMetrics;
+  /** Committees only: engagements in the committee itself. */
+  direct?: GroupMetrics;
+  /** Committees only: how many committees sit below it. */
+  subgroups?: number;
   score: number;
+  /** The deepest seat, 1 (observe) .. 4 (lead); 0 when nothing is engaged. */
+  level: number;
+  /** Share of seats at "contribute" or deeper; null when nothing is engaged. */
+  deepShare: number | null;
   /** Committees and standards in scope; null for committees (they are the inventory). */
   inventory: Inventory | null;
   flags: GapFlag[];
@@ -100,7 +116,7 @@ export interface CoverageRow {
 export interface HeatmapCell extends CoverageRow {
   rowId: string;
   columnId: string;
-  /** 0 = nothing engaged, 1..HEAT_BINS by depth-weighted score relative to the map's maximum. */
+  /** Volume: 0 = nothing engaged, 1..HEAT_BINS by depth-weighted score relative to the map's maximum. */
   bin: number;
   maturity: MaturityLevel | null;
 }
@@ -123,7 +139,7 @@ export interface GapReport {
   agency: { id: string; acronym: string; name: string } | null;
   sdo: { id: string; acronym: string; name: string } | null;
   settings: CoverageSettingsValues;
-  totals: GroupMetrics & { score: number };
+  totals: GroupMetrics & { score: number; level: number; deepShare: number | null };
   objectives: ObjectiveResult[];
   recommendations: RecommendationResult[];
   indicators: IndicatorResult[];
@@ -152,6 +168,10 @@ export function heatBinRange(bin: number, maxScore: number): { from: number; to:
   return { from: bin === 1 ? 1 : edge(bin - 1) + 1, to: edge(bin) };
 }
 
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
 function byLabel<T extends { label: string }>(rows: T[]): T[] {
   return rows.sort((a, b) => LABEL_ORDER.compare(a.label, b.label));
 }
@@ -171,6 +191,8 @@ export function buildGapReport(input: GapReportInput): GapReport {
     label,
     metrics,
     score: score(metrics),
+    level: depthLevel(metrics.depth),
+    deepShare: deepShare(metrics.depth),
     inventory: subject.inventory,
     flags: flagSubject(subject, metrics, ctx),
     drill,
@@ -205,15 +227,32 @@ export function buildGapReport(input: GapReportInput): GapReport {
       });
     }),
   );
+  // Committees roll up: flags judge a committee with its sub-groups; the drill-down lists
+  // the engagements of the committee and of every committee below it.
+  const committeeParents = new Map(ref.committees.map((c) => [c.id, { parentId: c.parentId }]));
+  const below = new Map<string, string[]>();
+  for (const c of ref.committees) {
+    for (const ancestor of committeeLineage(c.id, committeeParents).slice(1)) {
+      const list = below.get(ancestor) ?? [];
+      list.push(c.id);
+      below.set(ancestor, list);
+    }
+  }
   const committees = byLabel(
     ref.committees
       .filter((c) => !input.sdo || c.sdoId === input.sdo.id)
-      .map((c) =>
-        row("committee", c.id, c.designation, { kind: "committee", phrase: c.designation, inventory: null }, metricsOf(agg.committee, c.id), {
-          kind: "engagements",
-          committee: [c.id],
-        }),
-      ),
+      .map((c) => {
+        const subgroups = (below.get(c.id) ?? []).sort();
+        const phrase = subgroups.length ? `${c.designation} (with its ${plural(subgroups.length, "sub-group")})` : c.designation;
+        return {
+          ...row("committee", c.id, c.designation, { kind: "committee", phrase, inventory: null }, metricsOf(agg.committeeTree, c.id), {
+            kind: "engagements",
+            committee: [c.id, ...subgroups],
+          }),
+          direct: metricsOf(agg.committee, c.id),
+          subgroups: subgroups.length,
+        };
+      }),
   );
 
   const maturity = new Map(ref.maturity.map((m) => [cellKey(m.coreAreaId, m.keyApplicationId), m.level]));
@@ -286,10 +325,12 @@ export function buildGapReport(input: GapReportInput): GapReport {
         activities: input.activities,
         areaEngagements: input.areaEngagements,
         periodYears: elapsedYears(input.period, input.asOf),
+        agenciesInView: input.agency ? 1 : ref.agencies.length,
+        thresholds: settings.thresholds,
       }),
     );
-  const recommendations = rollUpRecommendations(ref.recommendations, indicators);
-  const objectives = rollUpObjectives(ref.objectives, recommendations);
+  const recommendations = rollUpRecommendations(ref.recommendations, indicators, settings.thresholds);
+  const objectives = rollUpObjectives(ref.objectives, recommendations, settings.thresholds);
 
   const subjectGaps = (rows: CoverageRow[]): UnrankedGap[] =>
     rows.flatMap((r) => r.flags.map((f) => ({ code: f.code, reason: f.reason, subject: { kind: r.kind, id: r.id, label: r.label }, drill: r.drill })));
@@ -319,7 +360,7 @@ export function buildGapReport(input: GapReportInput): GapReport {
     agency: input.agency,
     sdo: input.sdo,
     settings,
-    totals: { ...agg.total, score: score(agg.total) },
+    totals: { ...agg.total, score: score(agg.total), level: depthLevel(agg.total.depth), deepShare: deepShare(agg.total.depth) },
     objectives,
     recommendations,
     indicators,

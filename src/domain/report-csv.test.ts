@@ -15,7 +15,7 @@ const report = buildGapReport({
   agency: null,
   sdo: null,
   settings: DEFAULT_SETTINGS,
-  reference: { ...FIXTURE_REFERENCE, coreAreas: [...FIXTURE_REFERENCE.coreAreas, { id: "FX-CA-F", name: "=HYPERLINK(\"x\")" }] },
+  reference: { ...FIXTURE_REFERENCE, coreAreas: [...FIXTURE_REFERENCE.coreAreas, { id: "FX-CA-EVIL", name: "=HYPERLINK(\"x\")" }] },
   inventory: countInventory(FIXTURE_COMMITTEES, FIXTURE_STANDARDS, null),
   aggregates,
   unengagedStandards: FIXTURE_STANDARDS.filter((s) => aggregates.unengagedDevelopmentStandardIds.includes(s.id)),
@@ -48,13 +48,22 @@ describe("gapReportCsv", () => {
 
   it("carries the numbers of every subject and cell", () => {
     const alpha = rows.find((r) => r[0] === "coverage" && r[col("subject_id")] === "FX-CA-A");
-    expect(alpha?.[col("engagements")]).toBe("4");
-    expect(alpha?.[col("depth_weighted_score")]).toBe("12");
+    expect(alpha?.[col("engagements")]).toBe("5");
+    expect(alpha?.[col("depth_weighted_score")]).toBe("16");
     expect(alpha?.[col("last_activity")]).toBe("2025-03-01");
+    // E1 and E10 lead, E3 and E7 contribute, E2 attends: 4 of 5 at contribute or deeper.
+    expect(alpha?.[col("depth_level")]).toBe("4");
+    expect(alpha?.[col("contribute_or_deeper_percent")]).toBe("80");
+  });
+
+  it("gives committees both: including sub-groups, and direct", () => {
+    const c6 = rows.find((r) => r[0] === "coverage" && r[col("subject_id")] === "FX-C6");
+    expect([c6?.[col("engagements")], c6?.[col("direct_engagements")]]).toEqual(["2", "1"]);
+    expect([c6?.[col("leadership_positions")], c6?.[col("direct_leadership_positions")]]).toEqual(["1", "0"]);
   });
 
   it("neutralises cells a spreadsheet would run as a formula", () => {
-    const evil = rows.find((r) => r[col("subject_id")] === "FX-CA-F");
+    const evil = rows.find((r) => r[col("subject_id")] === "FX-CA-EVIL");
     expect(evil?.[col("subject")]).toBe("'=HYPERLINK(\"x\")");
   });
 });

@@ -15,13 +15,19 @@ export const CSV_COLUMNS = [
   "parent",
   "value",
   "target",
+  "attainment_percent",
   "status",
   "engagements",
   "participants",
   "agencies",
   "leadership_positions",
   "depth_weighted_score",
+  "depth_level",
+  "contribute_or_deeper_percent",
   "last_activity",
+  "direct_engagements",
+  "direct_participants",
+  "direct_leadership_positions",
   "gap_codes",
   "reasons",
 ] as const;
@@ -43,7 +49,13 @@ function coverageRow(r: CoverageRow): CsvRow {
     agencies: r.metrics.agencies,
     leadership_positions: r.metrics.leadership,
     depth_weighted_score: r.score,
+    depth_level: r.level,
+    contribute_or_deeper_percent: pct(r.deepShare),
     last_activity: r.metrics.lastActivity,
+    // Committees: the columns above include their sub-groups; these count the committee itself.
+    direct_engagements: r.direct?.engagements,
+    direct_participants: r.direct?.participants,
+    direct_leadership_positions: r.direct?.leadership,
     gap_codes: r.flags.map((f) => f.code).join(" "),
     reasons: r.flags.map((f) => f.reason).join(" "),
   };
@@ -58,12 +70,14 @@ export function gapReportCsv(report: GapReport): string {
     { section: "filter", subject: "Agency", value: report.agency ? report.agency.acronym : "All agencies" },
     { section: "filter", subject: "SDO", value: report.sdo ? report.sdo.acronym : "All SDOs" },
     { section: "filter", subject: "Generated at", value: report.generatedAt },
+    { section: "filter", subject: "Met from (% attainment)", value: pct(report.settings.thresholds.met) },
+    { section: "filter", subject: "Partial from (% attainment)", value: pct(report.settings.thresholds.partial) },
   ];
   for (const o of report.objectives) {
-    rows.push({ section: "objective", subject_id: o.id, subject: `Objective ${o.number}: ${o.title}`, value: pct(o.attainment), target: 100, status: STATUS_LABEL[o.status] });
+    rows.push({ section: "objective", subject_id: o.id, subject: `Objective ${o.number}: ${o.title}`, value: pct(o.attainment), target: 100, attainment_percent: pct(o.attainment), status: STATUS_LABEL[o.status] });
   }
   for (const r of report.recommendations) {
-    rows.push({ section: "recommendation", subject_id: r.id, subject: `Recommendation ${r.number}: ${r.title}`, value: pct(r.attainment), target: 100, status: STATUS_LABEL[r.status] });
+    rows.push({ section: "recommendation", subject_id: r.id, subject: `Recommendation ${r.number}: ${r.title}`, value: pct(r.attainment), target: 100, attainment_percent: pct(r.attainment), status: STATUS_LABEL[r.status] });
   }
   for (const i of report.indicators) {
     rows.push({
@@ -73,6 +87,7 @@ export function gapReportCsv(report: GapReport): string {
       parent: i.recommendationId,
       value: formatValue(i.value, i.format),
       target: formatValue(i.target, i.format),
+      attainment_percent: pct(i.attainment),
       status: STATUS_LABEL[i.status],
       reasons: i.summary,
     });

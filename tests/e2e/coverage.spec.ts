@@ -98,7 +98,10 @@ test("a lead exports the gap report as CSV and JSON, and opens the printable rep
   const csv = await download(page, "Export CSV");
   expect(csv.name).toBe(`gap-report-FY${fy}.csv`);
   const lines = csv.text.trim().split("\r\n");
-  expect(lines[0]).toBe("section,rank,subject_type,subject_id,subject,parent,value,target,status,engagements,participants,agencies,leadership_positions,depth_weighted_score,last_activity,gap_codes,reasons");
+  expect(lines[0]).toBe(
+    "section,rank,subject_type,subject_id,subject,parent,value,target,attainment_percent,status,engagements,participants,agencies,leadership_positions," +
+      "depth_weighted_score,depth_level,contribute_or_deeper_percent,last_activity,direct_engagements,direct_participants,direct_leadership_positions,gap_codes,reasons",
+  );
   expect(lines.filter((l) => l.startsWith("recommendation,"))).toHaveLength(8);
   expect(lines.filter((l) => l.startsWith("objective,"))).toHaveLength(4);
   expect(lines.some((l) => l.startsWith("gap,1,"))).toBe(true);
@@ -118,6 +121,59 @@ test("a lead exports the gap report as CSV and JSON, and opens the printable rep
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Primary" })).toBeHidden();
   await page.screenshot({ path: "tests/e2e/screenshots/coverage-report-print.png", fullPage: true });
+});
+
+test("statuses carry their attainment; SC 27 rolls up its working groups; the heatmap colours by depth level", async ({ page }) => {
+  test.slow();
+  const fy = previousFiscalYear();
+  await useSessionOf(page, "LEAD");
+  await page.goto(`/dashboard?fy=${fy}`);
+  // Every status in the scorecard says how far along it is: "Partial · 79%", never "Partial" alone.
+  await page.getByRole("button", { name: "Show as table (Recommendation scorecard)" }).click();
+  const statuses = await page.getByRole("table", { name: "Recommendation scorecard" }).locator("tbody tr td:nth-child(3)").allInnerTexts();
+  expect(statuses).toHaveLength(8);
+  for (const status of statuses) expect(status).toMatch(/^\W*(Met|Partial|Gap)\s*· \d+%$/);
+  const objectives = page.locator("[id^=obj-]");
+  await expect(objectives.first()).toContainText(/(Met|Partial|Gap)\s*· \d+%/);
+  await expect(page.getByText(/met from 100%, partial from 50%, a\s+gap below/)).toBeVisible();
+
+  // Heatmap colour chosen in the URL: depth level 1-4 and the share at contribute or deeper.
+  await page.getByRole("link", { name: "depth level (1–4)" }).click();
+  await expect(page).toHaveURL(/color=depth/);
+  await expect(page.getByText(/^Depth level \(deepest seat/).first()).toBeVisible();
+  await page.getByRole("region", { name: "Core area × SDO" }).screenshot({ path: "tests/e2e/screenshots/coverage-heatmap-depth.png" });
+  const story = await page.getByRole("region", { name: "Core area × key application" }).getByRole("link").first().textContent();
+  expect(story).toMatch(/depth level (none|[1-4] \w+); (—|\d+%) of seats at contribute or deeper/);
+  await expect(page.getByRole("link", { name: "depth level (1–4)" })).toHaveAttribute("aria-current", "true");
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-dashboard-depth");
+
+  // SC 27 is judged with its working groups; its drill-down lists theirs too.
+  const json = await download(page, "Export JSON");
+  const report = JSON.parse(json.text) as {
+    committees: { id: string; metrics: { engagements: number }; direct: { engagements: number }; subgroups: number; drill: { committee: string[] }; flags: { code: string }[] }[];
+  };
+  const sc27 = report.committees.find((c) => c.id === "C-SC27")!;
+  expect(sc27.subgroups).toBeGreaterThanOrEqual(5);
+  expect(sc27.metrics.engagements).toBeGreaterThan(sc27.direct.engagements);
+  expect(sc27.drill.committee).toEqual(expect.arrayContaining(["C-SC27", "C-SC27-WG1", "C-SC27-WG3", "C-SC27-WG5"]));
+  expect(sc27.flags.map((f) => f.code)).not.toContain("NO_ENGAGEMENT");
+
+  await page.goto(`/dashboard/report?fy=${fy}`);
+  const row = page.getByRole("table", { name: "Committees" }).getByRole("row", { name: /^ISO\/IEC JTC 1\/SC 27 / });
+  await expect(row).toContainText("direct");
+  await expect(row).toContainText("incl. sub-groups");
+  await row.screenshot({ path: "tests/e2e/screenshots/coverage-report-sc27-row.png" });
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-report-rollup");
+
+  // The drill-down of SC 27 lists the working groups' engagements.
+  await row.getByRole("link", { name: "ISO/IEC JTC 1/SC 27" }).click();
+  await expect(page).toHaveURL(/committee=C-SC27-WG1/);
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(`${sc27.metrics.engagements.toLocaleString("en-US")} engagements`);
+  await expect(page.locator("tbody").getByText(/SC 27\/WG \d/).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshots(page, "coverage-records-sc27");
 });
 
 test("a coordinator sees only their own agency, whatever the link asks for", async ({ page }) => {
@@ -151,7 +207,7 @@ test("a viewer reads the dashboard; only an admin reaches the coverage settings"
   await expect(page).toHaveURL(/\/forbidden/);
 });
 
-test("an admin changes the stale period and an indicator target", async ({ page }) => {
+test("an admin changes the not-confirmed period, the status thresholds and an indicator target", async ({ page }) => {
   test.slow();
   await useSessionOf(page, "ADMIN");
   await page.goto("/admin/coverage");
@@ -159,12 +215,22 @@ test("an admin changes the stale period and an indicator target", async ({ page 
   await expectNoAxeViolations(page);
   await screenshots(page, "coverage-settings");
 
-  await page.getByLabel("Stale after (months)").fill("0");
+  // Existing rows whose leadership role and depth disagree are listed to be fixed by hand.
+  await expect(page.getByRole("heading", { name: "Engagements whose role and depth disagree" })).toBeVisible();
+  await expect(page.getByLabel("Met from (%)")).toHaveValue("100");
+  await expect(page.getByLabel("Partial from (%)")).toHaveValue("50");
+
+  await page.getByLabel("Not confirmed after (months)").fill("0");
+  await page.getByLabel("Partial from (%)").fill("120");
   await page.getByRole("button", { name: "Save scoring settings" }).click();
-  await expect(page.getByRole("alert", { name: "There is a problem" })).toContainText("Use at least 1 month");
-  await page.getByLabel("Stale after (months)").fill("18");
+  const problem = page.getByRole("alert", { name: "There is a problem" });
+  await expect(problem).toContainText("Use at least 1 month");
+  await expect(problem).toContainText("Partial from must be 100% or less");
+  await page.getByLabel("Not confirmed after (months)").fill("18");
+  await page.getByLabel("Partial from (%)").fill("40");
   await page.getByRole("button", { name: "Save scoring settings" }).click();
   await expect(page.getByText("Scoring settings saved.")).toBeVisible();
+  await screenshots(page, "coverage-settings-saved");
 
   const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Adoptions of international standards logged" }) });
   await item.getByText("Edit").click();
@@ -176,4 +242,5 @@ test("an admin changes the stale period and an indicator target", async ({ page 
 
   await page.goto("/dashboard");
   await expect(page.getByText(/for more than 18 months before/)).toBeVisible();
+  await expect(page.getByText(/met from 100%, partial from 40%/)).toBeVisible();
 });

@@ -141,6 +141,51 @@ test("a coordinator adds an engagement: errors are summarised and focused, an en
   await context.close();
 });
 
+test("a leadership role selects depth Lead; NIST SP 800-160 is staffed at the SDO level and confirmed still active", async ({ browser }) => {
+  test.slow();
+  const { context, page } = await as(browser, "COORDINATOR", `/engagements/new?participant=${encodeURIComponent(state.participantId!)}`);
+  await expect(page.getByRole("heading", { level: 1, name: "Add an engagement" })).toBeVisible();
+
+  // NIST has no committees: the engagement is at the SDO level, on one of its standards.
+  await page.locator("#engagement-sdoId").selectOption("SDO-NIST");
+  await expect(page.getByText("This SDO has no committees: the engagement is at the SDO level; choose the standard below.")).toBeVisible();
+  await expect(page.locator("#engagement-committeeId option").first()).toHaveText("None: at the SDO level");
+  await page.getByLabel("Search standards").fill("800-160");
+  const sp = page.locator("#engagement-standardId option", { hasText: "NIST SP 800-160" });
+  await expect(sp).toHaveCount(1);
+  await page.locator("#engagement-standardId").selectOption((await sp.getAttribute("value"))!);
+
+  // A leadership role selects depth Lead, and says so.
+  await page.getByLabel(/^Observe/).check();
+  await page.getByLabel("Role").selectOption("EDITOR");
+  await expect(page.getByLabel(/^Lead/)).toBeChecked();
+  await expect(page.getByRole("status").filter({ hasText: "Editor is a leadership role: depth “Lead” is selected." })).toBeVisible();
+  await page.getByLabel("Start date").fill("2025-01-15");
+  await expectNoAxeViolations(page);
+  await screenshots(page, "participation-engagement-form-sdo-level");
+
+  // A leadership role at another depth is refused next to the depth.
+  await page.getByLabel(/^Contribute/).check();
+  await page.getByRole("button", { name: "Add engagement" }).click();
+  await expect(page.locator("main").getByRole("alert")).toContainText("held at depth “Lead”");
+  await expect(page.locator("#engagement-depth-error")).toContainText("held at depth “Lead”");
+  await page.getByLabel(/^Lead/).check();
+  await page.getByRole("button", { name: "Add engagement" }).click();
+  await expect(page.getByText("The engagement was added.")).toBeVisible();
+  const dl = page.locator("main dl");
+  await expect(dl).toContainText("None: at the SDO level");
+  await expect(dl).toContainText("NIST SP 800-160");
+  await expect(dl).toContainText("Never confirmed");
+
+  // "Confirm still active": one click, today becomes the last confirmed day.
+  await page.getByRole("button", { name: /^Confirm still active/ }).click();
+  await expect(page.getByText("Confirmed: the seat is still active today.")).toBeVisible();
+  await expect(dl).toContainText(/Last confirmed on \d{4}-\d{2}-\d{2}/);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "participation-engagement-confirmed");
+  await context.close();
+});
+
 test("a coordinator edits the engagement, ends it and sees its history", async ({ browser }) => {
   test.slow();
   const { context, page } = await as(browser, "COORDINATOR", `/engagements/${state.engagementId}`);
@@ -395,7 +440,7 @@ test("a coordinator logs an activity; export CSV downloads the filtered list", a
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   const csv = Buffer.concat(chunks).toString("utf8");
   const lines = csv.trim().split("\r\n");
-  expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,notes");
+  expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,last_confirmed_on,notes");
   expect(lines.length).toBeGreaterThan(1);
   expect(csv).toContain(PERSON);
   expect(lines.slice(1).every((line) => line.split(",")[2] === "NIST")).toBe(true);

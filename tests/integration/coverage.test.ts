@@ -16,7 +16,7 @@ import {
   type StandardRef,
 } from "@/domain/coverage-metrics";
 import { buildGapReport } from "@/domain/coverage-report";
-import { EXPECTED_CORE_AREA_A, EXPECTED_GAPS, FIXTURE_AGENCIES, FIXTURE_COMMITTEES, FIXTURE_ENGAGEMENTS, FIXTURE_PARTICIPANTS, FIXTURE_PERIOD, FIXTURE_REFERENCE, FIXTURE_STANDARDS, FIXTURE_TODAY } from "@/domain/coverage-fixture";
+import { EXPECTED_C6, EXPECTED_CORE_AREA_A, EXPECTED_GAPS, EXPECTED_TOTALS, FIXTURE_AGENCIES, FIXTURE_COMMITTEES, FIXTURE_ENGAGEMENTS, FIXTURE_PARTICIPANTS, FIXTURE_PERIOD, FIXTURE_REFERENCE, FIXTURE_STANDARDS, FIXTURE_TODAY } from "@/domain/coverage-fixture";
 import { fiscalYearPeriod, rangePeriod, toIsoDate, type Period } from "@/domain/fiscal-year";
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Database } from "@/server/db/database";
@@ -92,7 +92,12 @@ async function insertFixture(prisma: PrismaClient) {
   });
   await prisma.participant.createMany({ data: FIXTURE_PARTICIPANTS });
   await prisma.engagement.createMany({
-    data: FIXTURE_ENGAGEMENTS.map((e) => ({ ...e, startDate: day(e.startDate), endDate: e.endDate ? day(e.endDate) : null })),
+    data: FIXTURE_ENGAGEMENTS.map((e) => ({
+      ...e,
+      startDate: day(e.startDate),
+      endDate: e.endDate ? day(e.endDate) : null,
+      lastConfirmedOn: e.lastConfirmedOn ? day(e.lastConfirmedOn) : null,
+    })),
   });
 }
 
@@ -112,8 +117,47 @@ describe(`the hand-computed fixture through SQL on ${BACKEND}`, () => {
     );
     expect(gapKeys(report.gaps)).toEqual(EXPECTED_GAPS.map((g) => `${g.kind} ${g.id} ${g.code}`).sort());
     expect(report.coreAreas.find((c) => c.id === "FX-CA-A")?.metrics).toEqual(EXPECTED_CORE_AREA_A);
-    expect(report.totals).toMatchObject({ engagements: 7, participants: 3, agencies: 2, leadership: 2 });
+    expect(report.totals).toMatchObject(EXPECTED_TOTALS);
     expect(report.gaps.find((g) => g.code === "SINGLE_AGENCY" && g.subject.id === "FX-CA-C")?.reason).toContain("a single agency, FXONE.");
+  });
+
+  it("rolls C6 up with its working group, counts the SDO-level seat, and takes the confirmed day", async () => {
+    const report = await scratch.db.prisma.$transaction(
+      (tx) => computeGapReport(tx, { period: FIXTURE_PERIOD, today: FIXTURE_TODAY, generatedAt: "2026-01-15T12:00:00.000Z", agencyId: null, sdoId: null }),
+      REPORT_TRANSACTION,
+    );
+    const c6 = report.committees.find((c) => c.id === "FX-C6");
+    expect(c6?.direct).toMatchObject(EXPECTED_C6.direct);
+    expect(c6?.metrics).toMatchObject(EXPECTED_C6.includingSubgroups);
+    expect(c6?.drill.committee).toEqual(["FX-C6", "FX-C7"]);
+    expect(report.coreAreas.find((c) => c.id === "FX-CA-F")?.metrics.engagements).toBe(1);
+    expect(report.coreAreas.find((c) => c.id === "FX-CA-G")?.metrics).toMatchObject({ engagements: 1, leadership: 1, lastActivity: "2025-06-15" });
+    expect(report.sdos.find((s) => s.id === "FX-S4")?.metrics.engagements).toBe(1);
+    expect(report.heatmaps.coreAreaKeyApplication.cells.find((c) => c.id === "FX-CA-A|FX-KA-X")).toMatchObject({ level: 4, deepShare: 2 / 3 });
+  });
+
+  it("rolls up beyond 31 committees with sub-groups too (no masks), the same as the engine", async () => {
+    const prisma = scratch.db.prisma;
+    // 32 more parents, each with a working group and a seat in it (plus one on a parent).
+    for (let i = 0; i < 32; i++) {
+      await prisma.committee.create({ data: { id: `FX-P${i}`, sdoId: "FX-S3", designation: `FX P${i}`, title: "Parent" } });
+      await prisma.committee.create({ data: { id: `FX-P${i}-WG`, sdoId: "FX-S3", parentId: `FX-P${i}`, designation: `FX P${i}/WG`, title: "WG" } });
+      await prisma.engagement.create({
+        data: { participantId: `FX-P${1 + (i % 3)}`, agencyId: i % 3 === 2 ? "FX-AG2" : "FX-AG1", committeeId: `FX-P${i}-WG`, role: "MEMBER", depth: "ATTEND", startDate: day("2025-01-01") },
+      });
+    }
+    await prisma.engagement.create({ data: { participantId: "FX-P3", agencyId: "FX-AG2", committeeId: "FX-P0", role: "CHAIR", depth: "LEAD", startDate: day("2025-02-01") } });
+    const world = await readWorld(prisma);
+    const scope = { start: FIXTURE_PERIOD.start, end: FIXTURE_PERIOD.end, asOf: "2025-09-30", agencyId: null, sdoId: null };
+    const sql = await prisma.$transaction(async (tx) => {
+      await tuneReportTransaction(tx);
+      return [await queryEngagementAggregates(tx, scope, [], true), await queryEngagementAggregates(tx, scope, [], false)];
+    }, REPORT_TRANSACTION);
+    const pure = aggregateEngagements(world.facts, world.committees, world.standards, scope);
+    expect(pure.committeeTree["FX-P0"]).toMatchObject({ engagements: 2, participants: 2, agencies: 2, leadership: 1 });
+    expect(sql[0]!.aggregates.committeeTree).toEqual(pure.committeeTree);
+    expect(sql[1]!.aggregates.committeeTree).toEqual(pure.committeeTree);
+    expect(sql[0]!.aggregates.committeeTree["FX-C6"]).toMatchObject(EXPECTED_C6.includingSubgroups);
   });
 });
 
@@ -126,16 +170,23 @@ interface World {
 
 async function readWorld(prisma: PrismaClient): Promise<World> {
   const [engagements, committees, standards, activities] = await Promise.all([
-    prisma.engagement.findMany({ select: { id: true, participantId: true, agencyId: true, committeeId: true, standardId: true, role: true, depth: true, startDate: true, endDate: true } }),
-    prisma.committee.findMany({ select: { id: true, sdoId: true, coreAreas: { select: { coreAreaId: true } }, keyApplications: { select: { keyApplicationId: true } } } }),
+    prisma.engagement.findMany({
+      select: { id: true, participantId: true, agencyId: true, committeeId: true, standardId: true, role: true, depth: true, startDate: true, endDate: true, lastConfirmedOn: true },
+    }),
+    prisma.committee.findMany({ select: { id: true, sdoId: true, parentId: true, coreAreas: { select: { coreAreaId: true } }, keyApplications: { select: { keyApplicationId: true } } } }),
     prisma.standard.findMany({
       select: { id: true, sdoId: true, committeeId: true, stage: true, coreAreas: { select: { coreAreaId: true } }, keyApplications: { select: { keyApplicationId: true } } },
     }),
     prisma.activity.findMany({ select: { agencyId: true, kind: true, startDate: true, sdoId: true } }),
   ]);
   return {
-    facts: engagements.map((e) => ({ ...e, startDate: toIsoDate(e.startDate), endDate: e.endDate ? toIsoDate(e.endDate) : null })),
-    committees: committees.map((c) => ({ id: c.id, sdoId: c.sdoId, coreAreaIds: c.coreAreas.map((l) => l.coreAreaId), keyApplicationIds: c.keyApplications.map((l) => l.keyApplicationId) })),
+    facts: engagements.map((e) => ({
+      ...e,
+      startDate: toIsoDate(e.startDate),
+      endDate: e.endDate ? toIsoDate(e.endDate) : null,
+      lastConfirmedOn: e.lastConfirmedOn ? toIsoDate(e.lastConfirmedOn) : null,
+    })),
+    committees: committees.map((c) => ({ id: c.id, sdoId: c.sdoId, parentId: c.parentId, coreAreaIds: c.coreAreas.map((l) => l.coreAreaId), keyApplicationIds: c.keyApplications.map((l) => l.keyApplicationId) })),
     standards: standards.map((s) => ({
       id: s.id,
       sdoId: s.sdoId,
@@ -174,6 +225,11 @@ describe(`SQL aggregation equals the pure engine on generated data (${BACKEND})`
         startDate: day("2024-11-01"),
       })),
     });
+    // Seats confirmed still active on various days (some after an as-of day, some before).
+    const some = await scratch.db.prisma.engagement.findMany({ select: { id: true }, orderBy: { id: "asc" }, take: 400 });
+    for (const [i, e] of some.entries()) {
+      if (i % 4 === 0) await scratch.db.prisma.engagement.update({ where: { id: e.id }, data: { lastConfirmedOn: day(i % 8 === 0 ? "2025-08-01" : "2024-03-15") } });
+    }
     world = await readWorld(scratch.db.prisma);
   }, 240_000);
   afterAll(() => scratch.dispose());
@@ -384,7 +440,7 @@ describe(`coverage actions on ${BACKEND}`, () => {
   it("lets only an admin change the scoring, with optimistic locking", async () => {
     const before = await db.coverageSettings.findUnique({ where: { id: 1 } });
     const version = before?.version ?? 0;
-    const values = { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 5, staleMonths: 9 };
+    const values = { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 5, staleMonths: 9, metPercent: 90, partialPercent: 40 };
     as("LEAD");
     expect(await actions.updateCoverageSettingsAction({ ...values, version })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     as("ADMIN");
@@ -393,22 +449,38 @@ describe(`coverage actions on ${BACKEND}`, () => {
     const stale = await actions.updateCoverageSettingsAction({ ...values, staleMonths: 10, version });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", current: { staleMonths: 9, version: version + 1 } } });
     const report = await actions.computeGapReportAction({ fy: 2025 });
-    expect(report.ok && report.data.settings).toEqual({ weights: { OBSERVE: 1, ATTEND: 2, CONTRIBUTE: 3, LEAD: 5 }, staleMonths: 9 });
+    expect(report.ok && report.data.settings).toEqual({
+      weights: { OBSERVE: 1, ATTEND: 2, CONTRIBUTE: 3, LEAD: 5 },
+      staleMonths: 9,
+      thresholds: { met: 0.9, partial: 0.4 },
+    });
+    // Every status follows the admin's thresholds: indicators, recommendations, objectives.
+    if (report.ok) {
+      const byThreshold = (a: number | null) => (a === null ? "unmeasured" : a >= 0.9 ? "met" : a >= 0.4 ? "partial" : "gap");
+      for (const x of [...report.data.indicators, ...report.data.recommendations, ...report.data.objectives]) {
+        expect(x.status).toBe(byThreshold(x.attainment === null ? null : Math.round(x.attainment * 1000) / 1000));
+      }
+    }
+    const contradictory = await actions.updateCoverageSettingsAction({ ...values, metPercent: 40, partialPercent: 60, version: version + 1 });
+    expect(contradictory).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { partialPercent: ["“Partial from” cannot be above “met from”"] } } });
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "coverage.settings.update" }, orderBy: { createdAt: "desc" } });
-    expect(event.after).toMatchObject({ weightLead: 5, staleMonths: 9 });
+    expect(event.after).toMatchObject({ weightLead: 5, staleMonths: 9, metPercent: 90, partialPercent: 40 });
     // Put the defaults back for whoever runs next on this database.
-    await db.coverageSettings.update({ where: { id: 1 }, data: { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 4, staleMonths: 12 } });
+    await db.coverageSettings.update({
+      where: { id: 1 },
+      data: { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 4, staleMonths: 12, metPercent: 100, partialPercent: 50 },
+    });
   });
 
   it("edits an indicator's target and parameters, refusing bad ones and stale versions", async () => {
     const indicator = await db.indicator.findUniqueOrThrow({ where: { code: "REC8-ADOPTIONS" } });
-    const base = { id: indicator.id, version: indicator.version, name: indicator.name, description: indicator.description, unit: indicator.unit, partialPercent: 50 };
+    const base = { id: indicator.id, version: indicator.version, name: indicator.name, description: indicator.description, unit: indicator.unit };
     as("ADMIN");
     const bad = await actions.updateIndicatorAction({ ...base, target: 5 });
     expect(bad).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { activityKind: ["Choose the kind of activity"] } } });
     const ok = await actions.updateIndicatorAction({ ...base, target: 5, activityKind: "ADOPTION" });
     expect(ok).toEqual({ ok: true, data: { id: indicator.id, version: indicator.version + 1 } });
-    expect(await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).toMatchObject({ target: 5, partialRatio: 0.5, params: { activityKind: "ADOPTION" } });
+    expect(await db.indicator.findUniqueOrThrow({ where: { id: indicator.id } })).toMatchObject({ target: 5, params: { activityKind: "ADOPTION" } });
     const stale = await actions.updateIndicatorAction({ ...base, target: 6, activityKind: "ADOPTION" });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
     await db.indicator.update({ where: { id: indicator.id }, data: { target: indicator.target } });

@@ -10,7 +10,7 @@ vi.mock("@/server/auth/session", () => ({ getSession: async () => sessionRef.cur
 
 const actions = await import("@/server/actions/participation");
 const { db } = await import("@/server/db/client");
-const { listEngagements, getEngagement } = await import("@/server/participation/engagements");
+const { listEngagements, getEngagement, listContradictingEngagements } = await import("@/server/participation/engagements");
 const { listParticipants } = await import("@/server/participation/participants");
 const { exportEngagements } = await import("@/server/participation/export");
 const { listAuditEvents } = await import("@/server/audit/audit-log");
@@ -166,7 +166,7 @@ describe(`participation on ${BACKEND}`, () => {
       expect(audit.before).toBeNull();
       expect(audit.after).toMatchObject({ role: "EDITOR", depth: "LEAD", startDate: "2024-10-01", endDate: null, version: 1 });
 
-      const updated = await actions.updateEngagementAction({ ...engagementPayload({ role: "EDITOR", depth: "CONTRIBUTE", standardId: ids.standard }), id: created.data.id, version: 1 });
+      const updated = await actions.updateEngagementAction({ ...engagementPayload({ role: "EXPERT", depth: "CONTRIBUTE", standardId: ids.standard }), id: created.data.id, version: 1 });
       expect(updated).toMatchObject({ ok: true, data: { version: 2 } });
       const updateAudit = await db.auditEvent.findFirstOrThrow({ where: { entityId: created.data.id, action: "engagement.update" } });
       expect(updateAudit.before).toMatchObject({ depth: "LEAD", version: 1 });
@@ -186,11 +186,11 @@ describe(`participation on ${BACKEND}`, () => {
 
     it("the second of two edits from the same version is refused with the current values", async () => {
       as("coordA");
-      const created = await actions.createEngagementAction(engagementPayload({ role: "RAPPORTEUR", committeeId: ids.committee2 }));
+      const created = await actions.createEngagementAction(engagementPayload({ role: "LIAISON", committeeId: ids.committee2 }));
       if (!created.ok) throw new Error(JSON.stringify(created.error));
-      const first = await actions.updateEngagementAction({ ...engagementPayload({ role: "RAPPORTEUR", committeeId: ids.committee2, notes: "first" }), id: created.data.id, version: 1 });
+      const first = await actions.updateEngagementAction({ ...engagementPayload({ role: "LIAISON", committeeId: ids.committee2, notes: "first" }), id: created.data.id, version: 1 });
       expect(first.ok).toBe(true);
-      const second = await actions.updateEngagementAction({ ...engagementPayload({ role: "RAPPORTEUR", committeeId: ids.committee2, notes: "second" }), id: created.data.id, version: 1 });
+      const second = await actions.updateEngagementAction({ ...engagementPayload({ role: "LIAISON", committeeId: ids.committee2, notes: "second" }), id: created.data.id, version: 1 });
       expect(second.ok).toBe(false);
       if (second.ok) return;
       expect(second.error.code).toBe("CONFLICT");
@@ -218,8 +218,8 @@ describe(`participation on ${BACKEND}`, () => {
       expect(wrongSdo).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { committeeId: ["This committee does not belong to the chosen SDO"] } } });
       const future = await actions.createEngagementAction(engagementPayload({ startDate: `${new Date().getUTCFullYear() + 3}-01-01`, role: "DELEGATE" }));
       expect(future).toMatchObject({ ok: false, error: { fieldErrors: { startDate: ["The start date cannot be more than a year from today"] } } });
-      expect((await actions.createEngagementAction(engagementPayload({ role: "SECRETARY" }))).ok).toBe(true);
-      const duplicate = await actions.createEngagementAction(engagementPayload({ role: "SECRETARY" }));
+      expect((await actions.createEngagementAction(engagementPayload({ role: "SECRETARY", depth: "LEAD" }))).ok).toBe(true);
+      const duplicate = await actions.createEngagementAction(engagementPayload({ role: "SECRETARY", depth: "LEAD" }));
       expect(duplicate).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { committeeId: [expect.stringMatching(/already has an active engagement/)] } } });
       const endBeforeStart = await actions.createEngagementAction(engagementPayload({ role: "OBSERVER", endDate: "2024-09-01" }));
       expect(endBeforeStart).toMatchObject({ ok: false, error: { fieldErrors: { endDate: ["The end date cannot be before the start date"] } } });
@@ -234,13 +234,74 @@ describe(`participation on ${BACKEND}`, () => {
     });
   });
 
+  describe("what the coverage numbers need from entry (issue 12)", () => {
+    it("accepts an engagement at the SDO level on a standard of an SDO without committees", async () => {
+      const noCommittees = await db.sdo.create({ data: { acronym: `N${tag}`, name: "No committees", type: "government" } });
+      const sp = await db.standard.create({ data: { sdoId: noCommittees.id, designation: `N${tag} SP 800-160`, title: "Systems security engineering", stage: "REVISION" } });
+      as("coordA");
+      const created = await actions.createEngagementAction(engagementPayload({ sdoId: noCommittees.id, committeeId: "", standardId: sp.id }));
+      expect(created.ok).toBe(true);
+      const row = await db.engagement.findUniqueOrThrow({ where: { id: created.ok ? created.data.id : "" } });
+      expect(row).toMatchObject({ committeeId: null, standardId: sp.id });
+      // Neither committee nor standard: a field error, not an internal error.
+      const neither = await actions.createEngagementAction(engagementPayload({ sdoId: noCommittees.id, committeeId: "" }));
+      expect(neither).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { committeeId: [expect.stringContaining("or a standard")] } } });
+      // At the SDO level the standard must be that SDO's.
+      const foreign = await actions.createEngagementAction(engagementPayload({ sdoId: noCommittees.id, committeeId: "", standardId: ids.standard }));
+      expect(foreign).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { standardId: ["At the SDO level, choose a standard of the chosen SDO"] } } });
+    });
+
+    it("refuses a leadership role at a depth other than Lead, with a field error", async () => {
+      as("coordA");
+      const result = await actions.createEngagementAction(engagementPayload({ role: "CONVENOR", depth: "CONTRIBUTE", startDate: "2024-11-01" }));
+      expect(result).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { depth: [expect.stringContaining("held at depth “Lead”")] } } });
+      const ok = await actions.createEngagementAction(engagementPayload({ role: "CONVENOR", depth: "LEAD", startDate: "2024-11-01" }));
+      expect(ok.ok).toBe(true);
+    });
+
+    it("lists existing contradicting rows for admins without rewriting them", async () => {
+      const legacy = await db.engagement.create({
+        data: { participantId: ids.personB, agencyId: ids.agencyB, committeeId: ids.committee2, role: "EDITOR", depth: "ATTEND", startDate: new Date("2023-01-01") },
+      });
+      const { rows, total } = await listContradictingEngagements();
+      expect(rows.map((r) => r.id)).toContain(legacy.id);
+      expect(total).toBeGreaterThanOrEqual(1);
+      expect(rows.every((r) => r.depth !== "LEAD")).toBe(true);
+      expect((await db.engagement.findUniqueOrThrow({ where: { id: legacy.id } })).depth).toBe("ATTEND");
+    });
+
+    it("confirms a seat still active with one click: today, audited, own agency only, not an ended seat", async () => {
+      as("coordA");
+      const created = await actions.createEngagementAction(engagementPayload({ committeeId: ids.committee2, startDate: "2024-03-01" }));
+      if (!created.ok) throw new Error("setup");
+      const before = await db.engagement.findUniqueOrThrow({ where: { id: created.data.id } });
+      expect(before.lastConfirmedOn).toBeNull();
+      const confirmed = await actions.confirmEngagementAction({ id: before.id, version: before.version });
+      const today = new Date().toISOString().slice(0, 10);
+      expect(confirmed).toEqual({ ok: true, data: { id: before.id, version: before.version + 1, lastConfirmedOn: today } });
+      const event = await db.auditEvent.findFirstOrThrow({ where: { action: "engagement.confirm", entityId: before.id } });
+      expect(event.after).toMatchObject({ lastConfirmedOn: today });
+      expect(event.before).toMatchObject({ lastConfirmedOn: null });
+      // A stale version is a conflict; another agency's seat is not found.
+      expect(await actions.confirmEngagementAction({ id: before.id, version: before.version })).toMatchObject({ ok: false, error: { code: "CONFLICT" } });
+      as("coordB");
+      expect(await actions.confirmEngagementAction({ id: before.id, version: before.version + 1 })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+      as("viewer");
+      expect(await actions.confirmEngagementAction({ id: before.id, version: before.version + 1 })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+      as("coordA");
+      const ended = await actions.createEngagementAction(engagementPayload({ committeeId: ids.committee2, role: "EXPERT", depth: "CONTRIBUTE", startDate: "2024-03-01", endDate: "2024-06-01" }));
+      if (!ended.ok) throw new Error("setup");
+      expect(await actions.confirmEngagementAction({ id: ended.data.id, version: 1 })).toMatchObject({ ok: false, error: { code: "VALIDATION" } });
+    });
+  });
+
   describe("exports and the audit trail follow the scope", () => {
     it("CSV export neutralises formulas and leaves out foreign rows", async () => {
       const coordA = sessions.get("coordA")!.scope;
       let csv = "";
       for await (const chunk of exportEngagements(coordA, parseEngagementFilters({ q: tag }), "csv")) csv += chunk;
       const lines = csv.trim().split("\r\n");
-      expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,notes");
+      expect(lines[0]).toBe("id,participant,agency,sdo,committee,standard,role,depth,start_date,end_date,last_confirmed_on,notes");
       expect(lines.length).toBeGreaterThan(1);
       expect(csv).toContain(`"'=HYPERLINK(""x"") ${tag}"`);
       expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);

@@ -4,6 +4,7 @@
 // served after a write; a restarted instance reads the stored report; concurrent
 // identical requests compute once; a full queue answers "being prepared" at once.
 // Only the session is faked.
+import { createHash } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AppSession } from "@/server/auth/session";
 import { BACKEND } from "./support/backend";
@@ -89,6 +90,13 @@ describe(`the data version on ${BACKEND}`, () => {
       ],
       ["engagement created", async () => (engagement = await saveEngagement("2024-12-01"))],
       [
+        "engagement confirmed still active",
+        async () => {
+          const e = await db.engagement.findUniqueOrThrow({ where: { id: engagement.id } });
+          return ok(await participation.confirmEngagementAction({ id: e.id, version: e.version }));
+        },
+      ],
+      [
         "engagement ended",
         async () => {
           const e = await db.engagement.findUniqueOrThrow({ where: { id: engagement.id } });
@@ -109,7 +117,7 @@ describe(`the data version on ${BACKEND}`, () => {
           as("ADMIN");
           // No row yet means the defaults (version 0); the action creates it.
           const s = await db.coverageSettings.findUnique({ where: { id: 1 } });
-          const values = { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 4 };
+          const values = { weightObserve: 1, weightAttend: 2, weightContribute: 3, weightLead: 4, metPercent: 100, partialPercent: 50 };
           return ok(await coverageActions.updateCoverageSettingsAction({ ...values, staleMonths: s?.staleMonths === 12 ? 11 : 12, version: s?.version ?? 0 }));
         },
       ],
@@ -117,7 +125,7 @@ describe(`the data version on ${BACKEND}`, () => {
         "indicator target changed",
         async () => {
           const i = await db.indicator.findUniqueOrThrow({ where: { code: "REC8-ADOPTIONS" } });
-          const input = { id: i.id, version: i.version, name: i.name, description: i.description, unit: i.unit, partialPercent: 50, activityKind: "ADOPTION" };
+          const input = { id: i.id, version: i.version, name: i.name, description: i.description, unit: i.unit, activityKind: "ADOPTION" };
           return ok(await coverageActions.updateIndicatorAction({ ...input, target: i.target + 1 }));
         },
       ],
@@ -278,6 +286,25 @@ describe(`cached reports on ${BACKEND}`, () => {
     expect(otherYear.report.period).toMatchObject({ fiscalYear: 2024 });
     expect(nextDay.report.asOf).toBe("2025-06-16");
     expect(all.report.asOf).toBe("2025-06-15");
+  });
+
+  it("never serves a payload stored by code of another report format", async () => {
+    const lead = as("LEAD");
+    const fresh = await loadGapReport(lead.scope, FY, NOW);
+    const v = await versions();
+    const { period } = fresh.report;
+    // The key this view had before the format number joined it (the issue-11 code).
+    const params = { start: period.start, end: period.end, periodKind: period.kind, agencyId: null, sdoId: null };
+    const oldKey = createHash("sha256").update(JSON.stringify(["report", "2025-06-15", params])).digest("hex");
+    await db.$executeRaw`
+INSERT INTO "ReportCache" (key, kind, day, "dataVersion", "inventoryToken", payload, "computeMs")
+VALUES (${oldKey}, 'report', '2025-06-15', ${v.dataVersion}::bigint, ${v.inventoryToken}::uuid, '{"oldFormat":true}', 1)
+ON CONFLICT (key) DO UPDATE SET payload = EXCLUDED.payload, "dataVersion" = EXCLUDED."dataVersion", "inventoryToken" = EXCLUDED."inventoryToken"`;
+    cache.clearReportMemory();
+    const again = await loadGapReport(lead.scope, FY, NOW);
+    expect(again.report).not.toHaveProperty("oldFormat");
+    expect(again.report.settings.thresholds).toEqual({ met: 1, partial: 0.5 });
+    expect(cache.REPORT_FORMAT).toBeGreaterThanOrEqual(2);
   });
 
   it("answers 'being prepared' at once when the queue is full, to pages and to exports", async () => {

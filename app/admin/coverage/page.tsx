@@ -6,6 +6,9 @@ import { connection } from "next/server";
 import { INDICATOR_KIND_LABEL, formatValue, SHARE_KINDS } from "@/domain/coverage-indicators";
 import { requirePage } from "@/server/auth/session";
 import { getCoverageAdmin } from "@/server/coverage/settings";
+import { DEPTH_LABELS, ROLE_LABELS } from "@/domain/participation/inputs";
+import { listContradictingEngagements } from "@/server/participation/engagements";
+import { fromDate } from "@/server/participation/scope";
 import { PageHeading } from "@/ui/page-heading";
 import { CoverageSettingsForm, IndicatorForm, type IndicatorFormValues } from "@/ui/coverage/admin-forms";
 
@@ -14,7 +17,7 @@ export const metadata: Metadata = { title: "Coverage settings" };
 export default async function CoverageSettingsPage() {
   await connection();
   await requirePage("settings.manage", "/admin/coverage");
-  const data = await getCoverageAdmin();
+  const [data, contradicting] = await Promise.all([getCoverageAdmin(), listContradictingEngagements()]);
   return (
     <>
       <PageHeading
@@ -28,15 +31,71 @@ export default async function CoverageSettingsPage() {
       />
       <h2>Scoring</h2>
       <p className="max-w-3xl">
-        The depth-weighted score adds up each active engagement&apos;s weight by how deeply the person takes part. A subject is flagged as stale
-        when nothing started or ended there for the given number of months.
+        The depth-weighted score (the volume) adds up each active engagement&apos;s weight by how deeply the person takes part. Every status —
+        indicator, recommendation, objective — compares its attainment (value ÷ target, at most 100%) with the same thresholds: met from the
+        first, partial from the second, a gap below. A subject is flagged “not confirmed lately” when none of its seats started, ended or was
+        confirmed still active for the given number of months.
       </p>
       <CoverageSettingsForm initial={data.settings} />
 
+      <h2 id="role-depth">Engagements whose role and depth disagree</h2>
+      <p className="max-w-3xl">
+        A leadership role (chair, convenor, editor…) is a leadership position and is entered at depth “Lead”; the forms refuse any other
+        pair. Rows saved before that check, or written another way, are listed here to be corrected by hand: nothing rewrites them. They
+        already count as leadership positions (by their role).
+      </p>
+      {contradicting.total === 0 ? (
+        <p>None: every leadership role is at depth “Lead”.</p>
+      ) : (
+        <>
+          <p>
+            {contradicting.total} {contradicting.total === 1 ? "engagement" : "engagements"}
+            {contradicting.total > contradicting.rows.length ? `; the first ${contradicting.rows.length} are listed` : ""}.
+          </p>
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <caption className="sr-only">Engagements in a leadership role below depth Lead</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Engagement</th>
+                  <th scope="col">Agency</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Depth</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Fix</th>
+                </tr>
+              </thead>
+              <tbody>
+                {contradicting.rows.map((e) => {
+                  const where = e.committee?.designation ?? e.standard?.designation ?? "—";
+                  return (
+                    <tr key={e.id}>
+                      <th scope="row">
+                        <Link href={`/engagements/${encodeURIComponent(e.id)}`}>
+                          {e.participant.name} in {where}
+                        </Link>
+                      </th>
+                      <td>{e.agency.acronym}</td>
+                      <td>{ROLE_LABELS[e.role]}</td>
+                      <td>{DEPTH_LABELS[e.depth]}</td>
+                      <td>{fromDate(e.startDate)}</td>
+                      <td>
+                        <Link href={`/engagements/${encodeURIComponent(e.id)}/edit`}>
+                          Edit<span className="sr-only"> the engagement of {e.participant.name} in {where}</span>
+                        </Link>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
       <h2>Indicators</h2>
       <p className="max-w-3xl">
-        Each indicator measures one recommendation against a yearly, government-wide target. Below the target but at or above the “partial
-        from” share of it, an indicator is partial; further below, it is a gap.
+        Each indicator measures one recommendation against a yearly, government-wide target; its status follows the thresholds above.
       </p>
       <ul className="m-0 list-none space-y-4 p-0">
         {data.indicators.map((i) => {
@@ -49,7 +108,6 @@ export default async function CoverageSettingsPage() {
             description: i.description,
             unit: i.unit,
             target: i.target,
-            partialRatio: i.partialRatio,
             params: (i.params ?? {}) as IndicatorFormValues["params"],
           };
           return (
@@ -59,7 +117,7 @@ export default async function CoverageSettingsPage() {
                 Recommendation {i.recommendation.number}: {i.recommendation.title} · {INDICATOR_KIND_LABEL[i.kind]} · code {i.code}
               </p>
               <p className="m-0 mt-1">
-                Target {formatValue(i.target, format)} {i.unit}; partial from {Math.round(i.partialRatio * 100)}% of it.
+                Target {formatValue(i.target, format)} {i.unit}.
               </p>
               <details className="mt-2">
                 <summary className="cursor-pointer font-semibold text-[#005ea2]">

@@ -7,14 +7,14 @@ import { connection } from "next/server";
 import { SUBJECT_LABEL } from "@/domain/coverage-gaps";
 import { formatValue } from "@/domain/coverage-indicators";
 import type { CoverageRow } from "@/domain/coverage-report";
-import { reportSearchParams } from "@/domain/records-query";
+import { reportSearchParams, type ReportFilters } from "@/domain/records-query";
 import { requirePage } from "@/server/auth/session";
 import { redirectWhenBusy } from "@/server/coverage/busy";
 import { loadGapReport } from "@/server/coverage/dashboard";
 import { parseReportFilters } from "@/server/coverage/report-filters";
 import { GapCodeTag, GapList } from "@/ui/coverage/gap-list";
-import { HeatmapLegend, HeatmapTable, heatmapSummary } from "@/ui/coverage/heatmap";
-import { dashboardHref } from "@/ui/coverage/links";
+import { HeatmapLegend, HeatmapTable, LEVEL_LABEL, heatColorOf, heatmapSummary } from "@/ui/coverage/heatmap";
+import { dashboardHref, recordsHref } from "@/ui/coverage/links";
 import { PrintButton } from "@/ui/coverage/print-button";
 import { StatusBadge, percent } from "@/ui/coverage/status";
 import { STAGE_LABEL } from "@/ui/stage";
@@ -27,7 +27,18 @@ const NUMBER = new Intl.NumberFormat("en-US");
 /** Standards without a participant listed on paper; the exports carry all of them. */
 const STANDARDS_ON_PAPER = 200;
 
-function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) {
+/** "3" or, for a committee with sub-groups, "1 direct / 3 incl. sub-groups". */
+function rolled(r: CoverageRow, pick: (m: CoverageRow["metrics"]) => number) {
+  if (!r.direct || !r.subgroups) return NUMBER.format(pick(r.metrics));
+  return (
+    <>
+      {NUMBER.format(pick(r.direct))} direct
+      <span className="block text-sm">{NUMBER.format(pick(r.metrics))} incl. sub-groups</span>
+    </>
+  );
+}
+
+function CoverageTable({ title, rows, filters }: { title: string; rows: CoverageRow[]; filters: ReportFilters }) {
   return (
     <div className="mt-6 overflow-x-auto">
       <table className="data-table">
@@ -40,6 +51,8 @@ function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) 
             <th scope="col">Agencies</th>
             <th scope="col">Leadership</th>
             <th scope="col">Score</th>
+            <th scope="col">Depth level</th>
+            <th scope="col">Contribute or deeper</th>
             <th scope="col">Last activity</th>
             <th scope="col">Gaps</th>
           </tr>
@@ -47,12 +60,16 @@ function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) 
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <th scope="row">{r.label}</th>
-              <td>{NUMBER.format(r.metrics.engagements)}</td>
-              <td>{NUMBER.format(r.metrics.participants)}</td>
+              <th scope="row">
+                <Link href={recordsHref(filters, r.drill)}>{r.label}</Link>
+              </th>
+              <td>{rolled(r, (m) => m.engagements)}</td>
+              <td>{rolled(r, (m) => m.participants)}</td>
               <td>{NUMBER.format(r.metrics.agencies)}</td>
-              <td>{NUMBER.format(r.metrics.leadership)}</td>
+              <td>{rolled(r, (m) => m.leadership)}</td>
               <td>{NUMBER.format(r.score)}</td>
+              <td>{LEVEL_LABEL[r.level]}</td>
+              <td>{r.deepShare === null ? "—" : percent(r.deepShare)}</td>
               <td>{r.metrics.lastActivity ?? "—"}</td>
               <td>
                 {r.flags.length ? (
@@ -75,7 +92,9 @@ function CoverageTable({ title, rows }: { title: string; rows: CoverageRow[] }) 
 
 export default async function ReportPage({ searchParams }: Props) {
   await connection();
-  const requested = parseReportFilters(await searchParams);
+  const params = await searchParams;
+  const requested = parseReportFilters(params);
+  const color = heatColorOf(params.color);
   const qs = reportSearchParams(requested).toString();
   const here = `/dashboard/report${qs ? `?${qs}` : ""}`;
   const session = await requirePage("dashboard.read", here);
@@ -113,7 +132,9 @@ export default async function ReportPage({ searchParams }: Props) {
       <p>
         {NUMBER.format(report.totals.engagements)} active engagements by {NUMBER.format(report.totals.participants)} participants from{" "}
         {NUMBER.format(report.totals.agencies)} agencies, {NUMBER.format(report.totals.leadership)} of them in leadership positions
-        (depth-weighted score {NUMBER.format(report.totals.score)}). {NUMBER.format(report.gaps.length)} gaps are flagged.
+        (a leadership role held in the period; depth-weighted score {NUMBER.format(report.totals.score)}). {NUMBER.format(report.gaps.length)}{" "}
+        gaps are flagged. Statuses: met from {percent(report.settings.thresholds.met)} attainment, partial from{" "}
+        {percent(report.settings.thresholds.partial)}, a gap below.
       </p>
 
       <h2>Objectives</h2>
@@ -135,7 +156,7 @@ export default async function ReportPage({ searchParams }: Props) {
                 </th>
                 <td>{percent(o.attainment)}</td>
                 <td>
-                  <StatusBadge status={o.status} />
+                  <StatusBadge status={o.status} attainment={o.attainment} />
                 </td>
               </tr>
             ))}
@@ -164,7 +185,7 @@ export default async function ReportPage({ searchParams }: Props) {
                 <td>{percent(r.attainment)}</td>
                 <td>100%</td>
                 <td>
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} attainment={r.attainment} />
                 </td>
               </tr>,
               ...report.indicators
@@ -180,7 +201,7 @@ export default async function ReportPage({ searchParams }: Props) {
                       {formatValue(i.target, i.format)} <span className="text-sm text-[#565c65]">{i.unit}</span>
                     </td>
                     <td>
-                      <StatusBadge status={i.status} />
+                      <StatusBadge status={i.status} attainment={i.attainment} />
                     </td>
                   </tr>
                 )),
@@ -200,21 +221,25 @@ export default async function ReportPage({ searchParams }: Props) {
       <div>
         <h3 id="report-heat-ka-title">Core area × key application</h3>
         <p className="text-sm">{heatmapSummary(heat.coreAreaKeyApplication)}</p>
-        <HeatmapLegend maxScore={heat.coreAreaKeyApplication.maxScore} />
-        <HeatmapTable id="report-heat-ka" title="Core area × key application" map={heat.coreAreaKeyApplication} filters={filters} />
+        <HeatmapLegend maxScore={heat.coreAreaKeyApplication.maxScore} color={color} />
+        <HeatmapTable id="report-heat-ka" title="Core area × key application" map={heat.coreAreaKeyApplication} filters={filters} color={color} />
       </div>
       <div className="mt-6">
         <h3 id="report-heat-sdo-title">Core area × SDO</h3>
         <p className="text-sm">{heatmapSummary(heat.coreAreaSdo)}</p>
-        <HeatmapLegend maxScore={heat.coreAreaSdo.maxScore} />
-        <HeatmapTable id="report-heat-sdo" title="Core area × SDO" map={heat.coreAreaSdo} filters={filters} />
+        <HeatmapLegend maxScore={heat.coreAreaSdo.maxScore} color={color} />
+        <HeatmapTable id="report-heat-sdo" title="Core area × SDO" map={heat.coreAreaSdo} filters={filters} color={color} />
       </div>
 
       <h2 className="print-break-before">Coverage by subject</h2>
-      <CoverageTable title="Core areas" rows={report.coreAreas} />
-      <CoverageTable title="Key applications" rows={report.keyApplications} />
-      <CoverageTable title="SDOs" rows={report.sdos} />
-      <CoverageTable title="Committees" rows={report.committees} />
+      <CoverageTable filters={filters} title="Core areas" rows={report.coreAreas} />
+      <CoverageTable filters={filters} title="Key applications" rows={report.keyApplications} />
+      <CoverageTable filters={filters} title="SDOs" rows={report.sdos} />
+      <CoverageTable filters={filters} title="Committees" rows={report.committees} />
+      <p className="text-sm">
+        A committee with sub-groups (SC 27 and its working groups) shows its own engagements (“direct”) and those of every group below it
+        (“incl. sub-groups”); its gap flags judge it with its sub-groups.
+      </p>
 
       <h2>Standards in development without a federal participant</h2>
       {standards.length === 0 ? (
@@ -254,7 +279,8 @@ export default async function ReportPage({ searchParams }: Props) {
       )}
       <p className="mt-8 text-sm text-[#565c65]">
         Depth weights: observe {report.settings.weights.OBSERVE}, attend {report.settings.weights.ATTEND}, contribute{" "}
-        {report.settings.weights.CONTRIBUTE}, lead {report.settings.weights.LEAD}; stale after {report.settings.staleMonths} months. Much of the
+        {report.settings.weights.CONTRIBUTE}, lead {report.settings.weights.LEAD}; a subject is “not confirmed lately” when none of its seats
+        started, ended or was confirmed still active for {report.settings.staleMonths} months. Much of the
         NISTIR 8074 Vol. 2 reference material is inferred; demo participants are synthetic.
       </p>
     </article>

@@ -1,5 +1,5 @@
-// One engagement: its values, End (set the end date) and Delete for writers, and its
-// own audit history. Another agency's engagement is "not found" for a coordinator.
+// One engagement: its values, "Confirm still active", End (set the end date) and Delete for
+// writers, and its own audit history. Another agency's engagement is "not found" for a coordinator.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -14,7 +14,7 @@ import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { PageHeading } from "@/ui/page-heading";
 import { RecordHistory } from "@/ui/participation/audit-history";
 import { first, LeadershipTag, secondaryLinkClass, SuccessNotice } from "@/ui/participation/list-bits";
-import { DeleteRecord, EngagementEndForm } from "@/ui/participation/record-actions";
+import { ConfirmActiveButton, DeleteRecord, EngagementEndForm } from "@/ui/participation/record-actions";
 
 export const metadata: Metadata = { title: "Engagement" };
 
@@ -24,6 +24,7 @@ const SAVED: Record<string, string> = {
   created: "The engagement was added.",
   updated: "Your changes were saved.",
   ended: "The engagement was ended.",
+  confirmed: "Confirmed: the seat is still active today.",
 };
 
 export default async function EngagementPage({ params, searchParams }: Props) {
@@ -39,7 +40,12 @@ export default async function EngagementPage({ params, searchParams }: Props) {
   const start = fromDate(engagement.startDate)!;
   const end = fromDate(engagement.endDate);
   const status = end === null ? "Active (no end date)" : end < today ? `Ended on ${end}` : `Active until ${end}`;
-  const title = `${engagement.participant.name}${engagement.committee ? ` in ${engagement.committee.designation}` : ""}`;
+  const sdoAcronym = engagement.committee?.sdo.acronym ?? engagement.standard?.sdo.acronym ?? null;
+  const confirmed = fromDate(engagement.lastConfirmedOn);
+  const current = start <= today && (end === null || end >= today);
+  const title = `${engagement.participant.name}${
+    engagement.committee ? ` in ${engagement.committee.designation}` : engagement.standard ? ` on ${engagement.standard.designation}` : ""
+  }`;
   const encoded = encodeURIComponent(id);
   return (
     <>
@@ -55,7 +61,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         <dt className="font-semibold">Agency</dt>
         <dd className="m-0">{engagement.agency.acronym}</dd>
         <dt className="font-semibold">SDO</dt>
-        <dd className="m-0">{engagement.committee?.sdo.acronym ?? "—"}</dd>
+        <dd className="m-0">{sdoAcronym ?? "—"}</dd>
         <dt className="font-semibold">Committee</dt>
         <dd className="m-0">
           {engagement.committee && engagement.committeeId ? (
@@ -63,7 +69,7 @@ export default async function EngagementPage({ params, searchParams }: Props) {
               {engagement.committee.designation} — {engagement.committee.title}
             </Link>
           ) : (
-            "—"
+            "None: at the SDO level"
           )}
         </dd>
         <dt className="font-semibold">Standard</dt>
@@ -89,6 +95,16 @@ export default async function EngagementPage({ params, searchParams }: Props) {
         </dd>
         <dt className="font-semibold">Status</dt>
         <dd className="m-0">{status}</dd>
+        <dt className="font-semibold">Last confirmed</dt>
+        <dd className="m-0">
+          {confirmed ? (
+            <>
+              Last confirmed on <span className="whitespace-nowrap">{confirmed}</span>
+            </>
+          ) : (
+            "Never confirmed"
+          )}
+        </dd>
         <dt className="font-semibold">Notes</dt>
         <dd className="m-0 whitespace-pre-line">{engagement.notes ?? "—"}</dd>
       </dl>
@@ -99,6 +115,16 @@ export default async function EngagementPage({ params, searchParams }: Props) {
               Edit engagement
             </Link>
           </p>
+          {current ? (
+            <section aria-labelledby="confirm-heading">
+              <h2 id="confirm-heading">Still active?</h2>
+              <p className="max-w-3xl">
+                A seat with no start, end or confirmation for a long time is flagged on the dashboard as “not confirmed lately”. If this person
+                still holds it, confirm it: today becomes its last confirmed day.
+              </p>
+              <ConfirmActiveButton id={engagement.id} version={engagement.version} label={title} />
+            </section>
+          ) : null}
           <section aria-labelledby="end-heading">
             <h2 id="end-heading">{end === null ? "End this engagement" : "Change the end date"}</h2>
             <p>When the person leaves the committee or the role, set the last day here. The engagement stays in the role history.</p>

@@ -22,7 +22,7 @@ export default async function NewEngagementPage({ searchParams }: Props) {
   return (
     <>
       <Breadcrumbs items={[{ href: "/engagements", label: "Engagements" }, { label: "Add an engagement" }]} />
-      <PageHeading title="Add an engagement" lead={<p>Record a person&apos;s seat in a committee, and optionally the standard they work on.</p>} />
+      <PageHeading title="Add an engagement" lead={<p>Record a person&apos;s seat in a committee (and optionally the standard they work on), or their work on a standard at the SDO level when the SDO has no committee for it.</p>} />
       {participants?.length === 0 ? (
         <p>
           There are no active participants yet. <Link href="/participants/new">Add a participant</Link> first.

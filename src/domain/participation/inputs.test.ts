@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { activityInput, dateHorizonErrors, engagementInput, engagementUpdateInput, isLeadership, participantInput } from "./inputs";
+import { activityInput, dateHorizonErrors, engagementInput, engagementUpdateInput, impliedDepth, isLeadership, participantInput, roleDepthContradict } from "./inputs";
 
 const fieldErrors = (schema: z.ZodType, value: unknown) => {
   const parsed = schema.safeParse(value);
@@ -20,7 +20,8 @@ describe("engagementInput", () => {
 
   it.each([
     [{ participantId: "" }, "participantId", "Choose a participant"],
-    [{ committeeId: "" }, "committeeId", "Choose a committee"],
+    [{ committeeId: "" }, "committeeId", "Choose a committee, or a standard of the SDO for work at the SDO level"],
+    [{ role: "CHAIR", depth: "CONTRIBUTE" }, "depth", "A leadership role (chair, convenor, editor…) is held at depth “Lead”: choose Lead, or a role that does not lead"],
     [{ sdoId: undefined }, "sdoId", "Choose an SDO"],
     [{ role: "KING" }, "role", "Choose a role"],
     [{ depth: "" }, "depth", "Choose a depth"],
@@ -32,6 +33,26 @@ describe("engagementInput", () => {
     [{ notes: "x".repeat(2001) }, "notes", "Notes must be at most 2000 characters"],
   ])("%j -> %s: %s", (patch, field, message) => {
     expect(fieldErrors(engagementInput, { ...validEngagement, ...patch })[field as never]).toEqual([message]);
+  });
+
+  it("allows an engagement at the SDO level: no committee, a standard", () => {
+    expect(engagementInput.parse({ ...validEngagement, committeeId: "", standardId: "t1" })).toMatchObject({ committeeId: undefined, standardId: "t1" });
+  });
+
+  it.each([
+    ["EDITOR", "LEAD", true],
+    ["CONVENOR", "ATTEND", false],
+    ["EXPERT", "LEAD", true],
+    ["MEMBER", "OBSERVE", true],
+  ])("role %s at depth %s is %s", (role, depth, ok) => {
+    expect(engagementInput.safeParse({ ...validEngagement, role, depth }).success).toBe(ok);
+    expect(roleDepthContradict(role, depth)).toBe(!ok);
+  });
+
+  it("a leadership role implies depth Lead; other roles imply nothing", () => {
+    expect(impliedDepth("CHAIR")).toBe("LEAD");
+    expect(impliedDepth("HEAD_OF_DELEGATION")).toBe("LEAD");
+    expect(impliedDepth("MEMBER")).toBeNull();
   });
 
   it("allows an end on the start day", () => {

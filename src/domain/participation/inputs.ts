@@ -89,7 +89,8 @@ export const participantActiveInput = z.object({
 export const engagementFields = z.object({
   participantId: id("a participant"),
   sdoId: id("an SDO"),
-  committeeId: id("a committee"),
+  /** Empty: an engagement at the SDO level, on one of its standards (SDOs such as NIST have no committees). */
+  committeeId: optionalId,
   standardId: optionalId,
   role: z.enum(ENGAGEMENT_ROLES, { error: "Choose a role" }),
   depth: z.enum(DEPTHS, { error: "Choose a depth" }),
@@ -97,8 +98,46 @@ export const engagementFields = z.object({
   endDate: optionalDay("end date"),
   notes: optionalText(2000, "Notes"),
 });
-export const engagementInput = engagementFields.superRefine(endNotBeforeStart);
-export const engagementUpdateInput = engagementFields.extend({ id: id("an engagement"), version }).superRefine(endNotBeforeStart);
+/** Depth a role implies: a leadership role is held at depth LEAD (null: any depth fits). */
+export function impliedDepth(role: string): Depth | null {
+  return isLeadership(role) ? "LEAD" : null;
+}
+
+/** True when a role and a depth contradict each other (a leadership role below LEAD). */
+export function roleDepthContradict(role: string, depth: string): boolean {
+  const implied = impliedDepth(role);
+  return implied !== null && implied !== depth;
+}
+
+export const LEADERSHIP_DEPTH_MESSAGE = "A leadership role (chair, convenor, editor…) is held at depth “Lead”: choose Lead, or a role that does not lead";
+
+function engagementRules(
+  value: { committeeId?: unknown; standardId?: unknown; role?: unknown; depth?: unknown; startDate?: unknown; endDate?: unknown },
+  ctx: z.RefinementCtx,
+) {
+  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+  const day = (v: unknown) => {
+    const t = text(v);
+    return t && isRealDay(t) && t >= "1990-01-01" ? t : undefined;
+  };
+  endNotBeforeStart({ startDate: day(value.startDate), endDate: day(value.endDate) }, ctx);
+  if (!text(value.committeeId) && !text(value.standardId)) {
+    ctx.addIssue({ code: "custom", path: ["committeeId"], message: "Choose a committee, or a standard of the SDO for work at the SDO level" });
+  }
+  const role = text(value.role);
+  const depth = text(value.depth);
+  if (role && depth && roleDepthContradict(role, depth)) {
+    ctx.addIssue({ code: "custom", path: ["depth"], message: LEADERSHIP_DEPTH_MESSAGE });
+  }
+}
+
+// Also run when other fields fail, so an empty form says at once that a committee (or an
+// SDO-level standard) is missing; the rules check each value they read.
+const always = { when: () => true };
+export const engagementInput = engagementFields.superRefine(engagementRules, always);
+export const engagementUpdateInput = engagementFields.extend({ id: id("an engagement"), version }).superRefine(engagementRules, always);
+/** "Confirm still active": the coordinator says the seat is still held, today. */
+export const engagementConfirmInput = z.object({ id: id("an engagement"), version });
 export const engagementEndInput = z
   .object({ id: id("an engagement"), version, endDate: day("end date"), startDate: optionalDay("start date") })
   .superRefine(endNotBeforeStart);
@@ -136,6 +175,7 @@ export type ParticipantInput = z.infer<typeof participantInput>;
 export type ParticipantUpdateInput = z.infer<typeof participantUpdateInput>;
 export type EngagementInput = z.infer<typeof engagementInput>;
 export type EngagementUpdateInput = z.infer<typeof engagementUpdateInput>;
+export type EngagementConfirmInput = z.infer<typeof engagementConfirmInput>;
 export type ActivityInput = z.infer<typeof activityInput>;
 export type ActivityUpdateInput = z.infer<typeof activityUpdateInput>;
 

@@ -2,7 +2,7 @@
 // Participation mutations: participants, engagements, activities. Every export is built
 // by action(): session -> permission -> zod -> scoped data function -> audit.
 import {
-  activityDeleteInput, activityInput, activityUpdateInput, engagementDeleteInput, engagementEndInput,
+  activityDeleteInput, activityInput, activityUpdateInput, engagementConfirmInput, engagementDeleteInput, engagementEndInput,
   engagementInput, engagementUpdateInput, participantActiveInput, participantInput, participantUpdateInput,
 } from "@/domain/participation/inputs";
 import { action } from "@/server/actions/action";
@@ -10,7 +10,7 @@ import {
   activitySnapshot, createActivity, deleteActivity, updateActivity,
 } from "@/server/participation/activities";
 import {
-  createEngagement, deleteEngagement, endEngagement, engagementSnapshot, updateEngagement,
+  confirmEngagement, createEngagement, deleteEngagement, endEngagement, engagementSnapshot, updateEngagement,
 } from "@/server/participation/engagements";
 import {
   createParticipant, participantSnapshot, setParticipantActive, updateParticipant,
@@ -77,6 +77,17 @@ export const endEngagementAction = action(
     const { before, after } = await endEngagement(tx, session.scope, input, new Date());
     return {
       data: { id: after.id, version: after.version },
+      audit: { entityType: "Engagement", entityId: after.id, agencyId: after.agencyId, before: engagementSnapshot(before), after: engagementSnapshot(after) },
+    };
+  },
+);
+
+export const confirmEngagementAction = action(
+  { input: engagementConfirmInput, permission: "participation.write", audit: "engagement.confirm" },
+  async ({ session, input, tx }) => {
+    const { before, after } = await confirmEngagement(tx, session.scope, input, new Date());
+    return {
+      data: { id: after.id, version: after.version, lastConfirmedOn: engagementSnapshot(after).lastConfirmedOn },
       audit: { entityType: "Engagement", entityId: after.id, agencyId: after.agencyId, before: engagementSnapshot(before), after: engagementSnapshot(after) },
     };
   },

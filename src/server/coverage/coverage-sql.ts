@@ -12,6 +12,9 @@
 //   and DISTINCT counts compare integers, not text;
 // - core areas and key applications are attached with one join each (committee links,
 //   plus standard links the committee does not already give);
+// - committees with sub-groups are also counted "including sub-groups": the engagements of
+//   the committees below them join through `up` (each committee with each one above it,
+//   a few hundred rows), only for the engagements that have a committee above them;
 // - each dimension is one sort-based aggregation; GROUPING SETS give the coarser level
 //   (core area from core area × SDO, SDO from SDO × committee) from the same sort; distinct
 //   agencies are counted with bitmasks (agencyCount); the totals take their distinct
@@ -116,6 +119,9 @@ function agencyCount(bitmask: boolean): Prisma.Sql {
   return Prisma.sql`(${bits(1)} + ${bits(33)})::int`;
 }
 
+/** True when the committees with sub-groups fit the 31 bits of a mask (cmap.um, ep.um). */
+const SQL_TREE_MASKS = Prisma.sql`((SELECT count(*) FROM ancs) <= 31)`;
+
 /** True when agencies can be counted with the bitmasks of agencyCount: at most 64 of them. */
 const SQL_AGENCY_BITMASK = Prisma.sql`((SELECT count(*) FROM "Agency") <= 64)`;
 
@@ -149,9 +155,10 @@ function areaCounts(areas: readonly AreaCount[]): Prisma.Sql {
  */
 function engagementColumns(scope: CoverageSqlScope, ownCommittee: Prisma.Sql, sdo: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`pm.n AS p, pm.an AS a, ${ownCommittee} AS eo, e."standardId" AS es, cm.n AS c, ${sdo} AS sdo,
-    ${DEPTH_AND_LEADERSHIP},
+    COALESCE(cm.um, 0) AS um, ${DEPTH_AND_LEADERSHIP},
     GREATEST(CASE WHEN e."startDate" <= ${scope.asOf}::date THEN e."startDate" END,
-             CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END) AS last`;
+             CASE WHEN e."endDate" <= ${scope.asOf}::date THEN e."endDate" END,
+             CASE WHEN e."lastConfirmedOn" <= ${scope.asOf}::date THEN e."lastConfirmedOn" END) AS last`;
 }
 
 /**
@@ -172,8 +179,24 @@ WITH pm AS MATERIALIZED (
   FROM "Participant"
 ), smap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "Sdo"
+), cmap0 AS MATERIALIZED (
+  SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo, c."parentId" FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
+), up AS MATERIALIZED (
+  -- Every committee with each committee above it (the committee tree is a few levels deep).
+  WITH RECURSIVE r(cid, anc, pid) AS (
+    SELECT c.n, p.n, p."parentId" FROM cmap0 c JOIN cmap0 p ON p.id = c."parentId"
+    UNION
+    SELECT r.cid, p.n, p."parentId" FROM r JOIN cmap0 p ON p.id = r.pid
+  )
+  SELECT cid, anc FROM r
+), ancs AS MATERIALIZED (
+  -- Committees with sub-groups, numbered 0..k-1: bit i of a mask stands for the i-th.
+  SELECT anc AS n, (row_number() OVER (ORDER BY anc))::int - 1 AS bit FROM (SELECT DISTINCT anc FROM up) x
 ), cmap AS MATERIALIZED (
-  SELECT c.id, (row_number() OVER ())::int AS n, s.n AS sdo FROM "Committee" c JOIN smap s ON s.id = c."sdoId"
+  -- um: the committee and those above it that have sub-groups, as a mask (SQL_TREE_MASKS).
+  SELECT c.id, c.n, c.sdo,
+    COALESCE((SELECT bit_or(1 << a.bit) FROM ancs a WHERE a.n = c.n OR a.n IN (SELECT u.anc FROM up u WHERE u.cid = c.n)), 0) AS um
+  FROM cmap0 c
 ), camap AS MATERIALIZED (
   SELECT id, (row_number() OVER ())::int AS n FROM "CoreArea"
 ), kamap AS MATERIALIZED (
@@ -220,8 +243,9 @@ WITH pm AS MATERIALIZED (
   FROM eka x JOIN "StandardCoreArea" l ON l."standardId" = x.es JOIN camap m ON m.id = l."coreAreaId"
   WHERE NOT EXISTS (SELECT 1 FROM cac z WHERE z.cid = x.eo AND z.ca = m.n)
 ), ep AS MATERIALIZED (
-  -- One row per participant (a hash aggregation: cheaper than DISTINCT, which sorts).
-  SELECT p, min(a) AS a FROM e GROUP BY p
+  -- One row per participant (a hash aggregation: cheaper than DISTINCT, which sorts), with
+  -- the committees with sub-groups they sit in, themselves or below (mask um).
+  SELECT p, min(a) AS a, bit_or(um) AS um FROM e GROUP BY p
 ), st AS MATERIALIZED (
   SELECT s.id, s.stage, (g.es IS NOT NULL) AS engaged
   FROM "Standard" s LEFT JOIN (SELECT DISTINCT es FROM e WHERE es IS NOT NULL) g ON g.es = s.id
@@ -236,6 +260,27 @@ WITH pm AS MATERIALIZED (
   UNION ALL
   SELECT CASE WHEN GROUPING(c) = 1 THEN 'sdo' ELSE 'com' END, CASE WHEN GROUPING(c) = 1 THEN sdo ELSE c END, NULL, ${metrics}
   FROM e GROUP BY GROUPING SETS ((sdo), (sdo, c)) HAVING GROUPING(c) = 1 OR c IS NOT NULL
+  UNION ALL
+  -- Committees with sub-groups, including them: only their distinct people and agencies
+  -- are counted here; the sums are those of the committees' own rows, added up over the
+  -- tree. Up to 31 such committees: from the participants' masks (ep, 5,000 rows, no pass
+  -- over the engagements); beyond, one row per committee above and participant.
+  SELECT 'comt', ancs.n, NULL, 0, count(*)::int, ${agencyCount(agencyBitmask)}, min(ep.a), 0, 0, 0, 0, 0, NULL::text
+  FROM ancs JOIN ep ON ep.um & (1 << ancs.bit) <> 0
+  WHERE ${SQL_TREE_MASKS}
+  GROUP BY ancs.n
+  UNION ALL
+  SELECT 'comt', anc, NULL, 0, count(*)::int, ${agencyCount(agencyBitmask)}, min(a), 0, 0, 0, 0, 0, NULL::text
+  FROM (
+    SELECT anc, p, min(a) AS a
+    FROM (
+      SELECT e.c AS anc, e.p, e.a FROM e WHERE e.c IN (SELECT anc FROM up)
+      UNION ALL
+      SELECT u.anc, e.p, e.a FROM e JOIN up u ON u.cid = e.c
+    ) t GROUP BY anc, p
+  ) x
+  WHERE NOT ${SQL_TREE_MASKS}
+  GROUP BY anc
 )
 SELECT agg.kind,
   CASE WHEN agg.kind IN ('ca', 'casdo', 'caka') THEN ca.id WHEN agg.kind = 'ka' THEN ka.id WHEN agg.kind = 'sdo' THEN s1.id ELSE co.id END AS k1,
@@ -245,7 +290,7 @@ FROM agg
 LEFT JOIN camap ca ON agg.kind IN ('ca', 'casdo', 'caka') AND ca.n = agg.k1
 LEFT JOIN kamap ka ON agg.kind = 'ka' AND ka.n = agg.k1
 LEFT JOIN smap s1 ON agg.kind = 'sdo' AND s1.n = agg.k1
-LEFT JOIN cmap co ON agg.kind = 'com' AND co.n = agg.k1
+LEFT JOIN cmap co ON agg.kind IN ('com', 'comt') AND co.n = agg.k1
 LEFT JOIN smap s2 ON agg.kind = 'casdo' AND s2.n = agg.k2
 LEFT JOIN kamap ka2 ON agg.kind = 'caka' AND ka2.n = agg.k2
 UNION ALL
@@ -264,7 +309,11 @@ SELECT 'dev', NULL, NULL, count(*)::int, ${NO_METRICS},
 FROM st JOIN "Standard" s ON s.id = st.id
 WHERE NOT st.engaged AND st.stage IN (${enumList(DEVELOPMENT_STAGES)})
 UNION ALL
-SELECT 'agency', "agencyId", NULL, min(an), ${NO_METRICS}, NULL, NULL FROM pm GROUP BY "agencyId"`;
+SELECT 'agency', "agencyId", NULL, min(an), ${NO_METRICS}, NULL, NULL FROM pm GROUP BY "agencyId"
+UNION ALL
+-- The committee tree (committee, one above it) as one JSON value: a few hundred pairs.
+SELECT 'tree', NULL, NULL, count(*)::int, ${NO_METRICS}, coalesce(json_agg(json_build_array(c1.id, c2.id)), '[]')::text, NULL
+FROM up JOIN cmap c1 ON c1.n = up.cid JOIN cmap c2 ON c2.n = up.anc`;
 }
 
 function toMetrics(row: AggregateRow, agencyOf: ReadonlyMap<number, string>): GroupMetrics {
@@ -296,6 +345,40 @@ function totalOf(sdoRows: GroupMetrics[], row: AggregateRow | undefined, agencyO
   return total;
 }
 
+/**
+ * Committees "including sub-groups": the sums of their own row and those of every
+ * committee below them, with the distinct people and agencies counted in SQL (rows).
+ * A committee without sub-groups is its own row.
+ */
+function committeeTree(
+  direct: Record<string, GroupMetrics>,
+  rows: readonly AggregateRow[],
+  tree: readonly [string, string][],
+  agencyOf: ReadonlyMap<number, string>,
+): Record<string, GroupMetrics> {
+  const below = new Map<string, string[]>();
+  for (const [committee, above] of tree) {
+    const list = below.get(above) ?? [];
+    list.push(committee);
+    below.set(above, list);
+  }
+  const out: Record<string, GroupMetrics> = { ...direct };
+  for (const row of rows) {
+    const id = row.k1 as string;
+    const m = toMetrics(row, agencyOf);
+    for (const part of [id, ...(below.get(id) ?? [])]) {
+      const d = direct[part];
+      if (!d) continue;
+      m.engagements += d.engagements;
+      m.leadership += d.leadership;
+      for (const depth of DEPTHS) m.depth[depth] += d.depth[depth];
+      if (d.lastActivity !== null && (m.lastActivity === null || d.lastActivity > m.lastActivity)) m.lastActivity = d.lastActivity;
+    }
+    out[id] = m;
+  }
+  return out;
+}
+
 export interface EngagementAggregates {
   aggregates: CoverageAggregates;
   /** Details of aggregates.unengagedDevelopmentStandardIds, in the same order. */
@@ -324,6 +407,7 @@ export async function queryEngagementAggregates(
     keyApplication: {},
     sdo: {},
     committee: {},
+    committeeTree: {},
     coreAreaKeyApplication: {},
     coreAreaSdo: {},
     standardsByStage: emptyStageCounts(),
@@ -332,6 +416,8 @@ export async function queryEngagementAggregates(
   const unengagedStandards: UnengagedStandard[] = [];
   const areaCounts: Record<string, number> = {};
   let total: AggregateRow | undefined;
+  const treeRows: AggregateRow[] = [];
+  let tree: [committee: string, above: string][] = [];
   for (const row of rows) {
     const k1 = row.k1 as string;
     switch (row.kind) {
@@ -357,6 +443,12 @@ export async function queryEngagementAggregates(
       case "com":
         out.committee[k1] = toMetrics(row, agencyOf);
         break;
+      case "comt":
+        treeRows.push(row);
+        break;
+      case "tree":
+        tree = JSON.parse(row.t1 ?? "[]") as [string, string][];
+        break;
       case "stage":
         if (STAGES.includes(k1 as StageName)) out.standardsByStage[k1 as StageName] = { total: row.n, engaged: row.np };
         break;
@@ -368,6 +460,7 @@ export async function queryEngagementAggregates(
     }
   }
   out.total = totalOf(Object.values(out.sdo), total, agencyOf);
+  out.committeeTree = committeeTree(out.committee, treeRows, tree, agencyOf);
   // Code-point order, whatever the database's collation.
   unengagedStandards.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   out.unengagedDevelopmentStandardIds = unengagedStandards.map((s) => s.id);
@@ -480,7 +573,15 @@ export interface ReportContext {
 
 interface ContextJson {
   reference: Omit<ReportReference, "objectives"> & { objectives: ReportReference["objectives"] };
-  settings: { weightObserve: number; weightAttend: number; weightContribute: number; weightLead: number; staleMonths: number } | null;
+  settings: {
+    weightObserve: number;
+    weightAttend: number;
+    weightContribute: number;
+    weightLead: number;
+    staleMonths: number;
+    metPercent: number;
+    partialPercent: number;
+  } | null;
   indicators: IndicatorDefinition[] | null;
   agency: ReportContext["agency"];
   sdo: ReportContext["sdo"];
@@ -514,7 +615,7 @@ SELECT json_build_object(
     'coreAreas', ${list(Prisma.sql`SELECT id, name FROM "CoreArea" ORDER BY name`)},
     'keyApplications', ${list(Prisma.sql`SELECT id, name FROM "KeyApplication" ORDER BY name`)},
     'sdos', ${list(Prisma.sql`SELECT id, acronym, name FROM "Sdo" ORDER BY acronym`)},
-    'committees', ${list(Prisma.sql`SELECT id, designation, title, "sdoId" FROM "Committee" ORDER BY designation`)},
+    'committees', ${list(Prisma.sql`SELECT id, designation, title, "sdoId", "parentId" FROM "Committee" ORDER BY designation`)},
     'maturity', ${list(Prisma.sql`SELECT "coreAreaId", "keyApplicationId", level FROM "MaturityCell"`)},
     'recommendations', ${list(Prisma.sql`SELECT id, number, title FROM "Recommendation" ORDER BY number`)},
     'objectives', ${list(Prisma.sql`
@@ -525,7 +626,7 @@ SELECT json_build_object(
   ),
   'settings', (SELECT row_to_json(s) FROM "CoverageSettings" s WHERE id = 1),
   'indicators', ${list(Prisma.sql`
-    SELECT id, code, "recommendationId", name, description, kind, params, target, unit, "partialRatio", "sortOrder"
+    SELECT id, code, "recommendationId", name, description, kind, params, target, unit, "sortOrder"
     FROM "Indicator" ORDER BY "sortOrder", code`)},
   'agency', (SELECT row_to_json(a) FROM (SELECT id, acronym, name FROM "Agency" WHERE id = ${scope.agencyId}) a),
   'sdo', (SELECT row_to_json(s) FROM (SELECT id, acronym, name FROM "Sdo" WHERE id = ${scope.sdoId}) s),
@@ -546,7 +647,11 @@ SELECT json_build_object(
   return {
     reference: json.reference,
     settings: s
-      ? { weights: { OBSERVE: s.weightObserve, ATTEND: s.weightAttend, CONTRIBUTE: s.weightContribute, LEAD: s.weightLead }, staleMonths: s.staleMonths }
+      ? {
+          weights: { OBSERVE: s.weightObserve, ATTEND: s.weightAttend, CONTRIBUTE: s.weightContribute, LEAD: s.weightLead },
+          staleMonths: s.staleMonths,
+          thresholds: { met: s.metPercent / 100, partial: s.partialPercent / 100 },
+        }
       : DEFAULT_SETTINGS,
     indicators: json.indicators ?? [],
     agency: json.agency,

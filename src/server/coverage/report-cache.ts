@@ -111,8 +111,16 @@ SELECT (SELECT version::text FROM "DataVersion" WHERE id = 1) AS "dataVersion",
 
 const stampOf = (v: DataVersions) => `${v.dataVersion}/${v.inventoryToken}`;
 
+/**
+ * The shape and meaning of the stored values. Part of every key: a payload computed by code
+ * of another format (older or newer, e.g. during a rolling deploy) is never served. Bump it
+ * whenever what a report contains or means changes.
+ * 2: issue 12 (leadership by role, committee roll-up, thresholds, depth levels, confirmed days).
+ */
+export const REPORT_FORMAT = 2;
+
 function keyOf(spec: { kind: string; day: string; params: Record<string, unknown> }): string {
-  return createHash("sha256").update(JSON.stringify([spec.kind, spec.day, spec.params])).digest("hex");
+  return createHash("sha256").update(JSON.stringify([REPORT_FORMAT, spec.kind, spec.day, spec.params])).digest("hex");
 }
 
 function forget(key: string) {

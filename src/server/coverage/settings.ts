@@ -1,5 +1,5 @@
-// Admin side of the coverage engine: the scoring settings (depth weights, stale months)
-// and the indicators. Optimistic locking on `version`: a stale save is refused with the
+// Admin side of the coverage engine: the scoring settings (depth weights, stale months,
+// met / partial thresholds) and the indicators. Optimistic locking on `version`: a stale save is refused with the
 // current values.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
@@ -14,10 +14,22 @@ export interface SettingsSnapshot extends CoverageSettingsValues {
   version: number;
 }
 
-function settingsSnapshot(row: { weightObserve: number; weightAttend: number; weightContribute: number; weightLead: number; staleMonths: number; version: number }): SettingsSnapshot {
+interface SettingsRow {
+  weightObserve: number;
+  weightAttend: number;
+  weightContribute: number;
+  weightLead: number;
+  staleMonths: number;
+  metPercent: number;
+  partialPercent: number;
+  version: number;
+}
+
+function settingsSnapshot(row: SettingsRow): SettingsSnapshot {
   return {
     weights: { OBSERVE: row.weightObserve, ATTEND: row.weightAttend, CONTRIBUTE: row.weightContribute, LEAD: row.weightLead },
     staleMonths: row.staleMonths,
+    thresholds: { met: row.metPercent / 100, partial: row.partialPercent / 100 },
     version: row.version,
   };
 }
@@ -54,7 +66,6 @@ export async function getCoverageAdmin(): Promise<CoverageAdminData> {
     params: r.params,
     target: r.target,
     unit: r.unit,
-    partialRatio: r.partialRatio,
     sortOrder: r.sortOrder,
     version: r.version,
     recommendation: r.recommendation,
@@ -70,6 +81,8 @@ export async function updateCoverageSettings(tx: Tx, input: CoverageSettingsInpu
     weightContribute: input.weightContribute,
     weightLead: input.weightLead,
     staleMonths: input.staleMonths,
+    metPercent: input.metPercent,
+    partialPercent: input.partialPercent,
   };
   const conflict = async () =>
     new UserError("CONFLICT", "Someone else changed the scoring settings after you opened them. Nothing was saved.", undefined, flatSettings(await currentSettings(tx)));
@@ -92,6 +105,8 @@ export function flatSettings(s: SettingsSnapshot) {
     weightContribute: s.weights.CONTRIBUTE,
     weightLead: s.weights.LEAD,
     staleMonths: s.staleMonths,
+    metPercent: Math.round(s.thresholds.met * 100),
+    partialPercent: Math.round(s.thresholds.partial * 100),
     version: s.version,
   };
 }
@@ -106,7 +121,6 @@ const indicatorSnapshotSelect = {
   params: true,
   target: true,
   unit: true,
-  partialRatio: true,
   version: true,
 } satisfies Prisma.IndicatorSelect;
 
@@ -122,7 +136,6 @@ export async function updateIndicator(tx: Tx, input: IndicatorUpdateInput) {
       description: input.description,
       unit: input.unit,
       target: values.target,
-      partialRatio: values.partialRatio,
       params: values.params as Prisma.InputJsonValue,
       version: { increment: 1 },
     },

@@ -1,9 +1,18 @@
-// Engagements (a participant's seat in a committee and/or work on a standard): checks
-// the database must answer (the committee belongs to the SDO, the participant is in the
-// caller's agency, no identical active engagement), optimistic locking, scoped reads.
+// Engagements (a participant's seat in a committee and/or work on a standard, or at the
+// SDO level on one of its standards): checks the database must answer (the committee or
+// standard belongs to the SDO, the participant is in the caller's agency, no identical
+// active engagement), optimistic locking, "confirm still active", scoped reads.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { dateHorizonErrors, LEADERSHIP_ROLES, type EngagementInput, type EngagementUpdateInput } from "@/domain/participation/inputs";
+import {
+  dateHorizonErrors,
+  LEADERSHIP_DEPTH_MESSAGE,
+  LEADERSHIP_ROLES,
+  roleDepthContradict,
+  type EngagementConfirmInput,
+  type EngagementInput,
+  type EngagementUpdateInput,
+} from "@/domain/participation/inputs";
 import { PAGE_SIZE, type EngagementFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
@@ -14,11 +23,11 @@ type Tx = Prisma.TransactionClient;
 
 export const engagementRecord = {
   id: true, participantId: true, agencyId: true, committeeId: true, standardId: true, role: true, depth: true,
-  startDate: true, endDate: true, notes: true, version: true, createdAt: true, updatedAt: true,
+  startDate: true, endDate: true, lastConfirmedOn: true, notes: true, version: true, createdAt: true, updatedAt: true,
   participant: { select: { name: true, active: true } },
   agency: { select: { acronym: true } },
   committee: { select: { designation: true, title: true, sdoId: true, sdo: { select: { acronym: true } } } },
-  standard: { select: { designation: true, title: true, sdoId: true } },
+  standard: { select: { designation: true, title: true, sdoId: true, sdo: { select: { acronym: true } } } },
 } satisfies Prisma.EngagementSelect;
 
 export type EngagementRecord = Prisma.EngagementGetPayload<{ select: typeof engagementRecord }>;
@@ -38,6 +47,7 @@ export function engagementSnapshot(e: EngagementRecord) {
     depth: e.depth,
     startDate: fromDate(e.startDate),
     endDate: fromDate(e.endDate),
+    lastConfirmedOn: fromDate(e.lastConfirmedOn),
     notes: e.notes,
     version: e.version,
   };
@@ -65,20 +75,28 @@ async function staleOrMissing(tx: Tx, scope: Scope, id: string): Promise<UserErr
 /** Rules that need the database; returns the participant's agency for the new row. */
 async function checkEngagement(tx: Tx, scope: Scope, input: EngagementInput, now: Date, exceptId?: string): Promise<string> {
   const errors: FieldErrors = dateHorizonErrors(input, todayIso(now));
+  // The shared schema says the same; kept here so that no caller can skip it.
+  if (roleDepthContradict(input.role, input.depth)) errors.depth = [LEADERSHIP_DEPTH_MESSAGE];
   const [participant, committee, standard] = await Promise.all([
     tx.participant.findFirst({ where: { id: input.participantId, ...agencyWhere(scope) }, select: { agencyId: true, active: true } }),
-    tx.committee.findUnique({ where: { id: input.committeeId }, select: { sdoId: true } }),
+    input.committeeId ? tx.committee.findUnique({ where: { id: input.committeeId }, select: { sdoId: true } }) : null,
     input.standardId ? tx.standard.findUnique({ where: { id: input.standardId }, select: { sdoId: true, committeeId: true } }) : null,
   ]);
   if (!participant) errors.participantId = ["Choose a participant from your agency"];
   else if (!participant.active && !exceptId) errors.participantId = ["This participant is deactivated; reactivate them first"];
   const sdo = await tx.sdo.findUnique({ where: { id: input.sdoId }, select: { id: true } });
   if (!sdo) errors.sdoId = ["Choose an SDO from the list"];
-  if (!committee) errors.committeeId = ["Choose a committee from the list"];
-  else if (sdo && committee.sdoId !== input.sdoId) errors.committeeId = ["This committee does not belong to the chosen SDO"];
+  if (input.committeeId) {
+    if (!committee) errors.committeeId = ["Choose a committee from the list"];
+    else if (sdo && committee.sdoId !== input.sdoId) errors.committeeId = ["This committee does not belong to the chosen SDO"];
+  } else if (!input.standardId) {
+    errors.committeeId = ["Choose a committee, or a standard of the SDO for work at the SDO level"];
+  }
   if (input.standardId) {
     if (!standard) errors.standardId = ["Choose a standard from the list"];
-    else if (standard.sdoId !== input.sdoId && standard.committeeId !== input.committeeId) {
+    else if (!input.committeeId && standard.sdoId !== input.sdoId) {
+      errors.standardId = ["At the SDO level, choose a standard of the chosen SDO"];
+    } else if (input.committeeId && standard.sdoId !== input.sdoId && standard.committeeId !== input.committeeId) {
       errors.standardId = ["This standard does not belong to the chosen SDO or committee"];
     }
   }
@@ -88,7 +106,7 @@ async function checkEngagement(tx: Tx, scope: Scope, input: EngagementInput, now
     const duplicate = await tx.engagement.findFirst({
       where: {
         participantId: input.participantId,
-        committeeId: input.committeeId,
+        committeeId: input.committeeId ?? null,
         standardId: input.standardId ?? null,
         role: input.role,
         endDate: null,
@@ -97,7 +115,7 @@ async function checkEngagement(tx: Tx, scope: Scope, input: EngagementInput, now
       select: { id: true },
     });
     if (duplicate) {
-      throw invalid({ committeeId: ["This person already has an active engagement with this role here; edit or end that one instead"] });
+      throw invalid({ [input.committeeId ? "committeeId" : "standardId"]: ["This person already has an active engagement with this role here; edit or end that one instead"] });
     }
   }
   return participant!.agencyId;
@@ -106,7 +124,7 @@ async function checkEngagement(tx: Tx, scope: Scope, input: EngagementInput, now
 function engagementData(input: EngagementInput) {
   return {
     participantId: input.participantId,
-    committeeId: input.committeeId,
+    committeeId: input.committeeId ?? null,
     standardId: input.standardId ?? null,
     role: input.role,
     depth: input.depth,
@@ -147,6 +165,40 @@ export async function endEngagement(tx: Tx, scope: Scope, input: { id: string; v
   });
   if (count === 0) throw await staleOrMissing(tx, scope, input.id);
   return { before, after: (await findEngagementInScope(tx, scope, input.id))! };
+}
+
+/**
+ * "Confirm still active": the coordinator says, with one click, that the seat is still
+ * held today. The day feeds the "last activity" behind the dashboard's not-confirmed flag.
+ */
+export async function confirmEngagement(tx: Tx, scope: Scope, input: EngagementConfirmInput, now: Date) {
+  const before = await findEngagementInScope(tx, scope, input.id);
+  if (!before) throw new UserError("NOT_FOUND", "This engagement does not exist or is not in your agency.");
+  const today = todayIso(now);
+  const ended = fromDate(before.endDate);
+  if (ended !== null && ended < today) {
+    throw new UserError("VALIDATION", `This engagement ended on ${ended}; only a seat still held can be confirmed.`);
+  }
+  if (fromDate(before.startDate)! > today) throw new UserError("VALIDATION", "This engagement has not started yet; confirm it once it has.");
+  const { count } = await tx.engagement.updateMany({
+    where: { id: input.id, version: input.version, ...agencyWhere(scope) },
+    data: { lastConfirmedOn: toDate(today), version: { increment: 1 } },
+  });
+  if (count === 0) throw await staleOrMissing(tx, scope, input.id);
+  return { before, after: (await findEngagementInScope(tx, scope, input.id))! };
+}
+
+/**
+ * Engagements whose role and depth contradict (a leadership role below depth LEAD), for
+ * admins to fix by hand: saved before entry checked the pair, or imported. Never rewritten.
+ */
+export async function listContradictingEngagements(limit = 200) {
+  const where: Prisma.EngagementWhereInput = { role: { in: [...LEADERSHIP_ROLES] }, depth: { not: "LEAD" } };
+  const [total, rows] = await Promise.all([
+    db.engagement.count({ where }),
+    db.engagement.findMany({ where, orderBy: [{ agency: { acronym: "asc" } }, { startDate: "asc" }, { id: "asc" }], take: limit, select: engagementRecord }),
+  ]);
+  return { total, rows };
 }
 
 export async function deleteEngagement(tx: Tx, scope: Scope, input: { id: string; version: number }) {

@@ -19,8 +19,11 @@ interface Columns<R> {
 }
 
 const ENGAGEMENT_COLUMNS: Columns<EngagementRecord> = {
-  header: ["id", "participant", "agency", "sdo", "committee", "standard", "role", "depth", "start_date", "end_date", "notes"],
-  row: (e) => [e.id, e.participant.name, e.agency.acronym, e.committee?.sdo.acronym ?? "", e.committee?.designation ?? "", e.standard?.designation ?? "", e.role, e.depth, e.startDate, e.endDate, e.notes],
+  header: ["id", "participant", "agency", "sdo", "committee", "standard", "role", "depth", "start_date", "end_date", "last_confirmed_on", "notes"],
+  row: (e) => [
+    e.id, e.participant.name, e.agency.acronym, e.committee?.sdo.acronym ?? e.standard?.sdo.acronym ?? "", e.committee?.designation ?? "",
+    e.standard?.designation ?? "", e.role, e.depth, e.startDate, e.endDate, e.lastConfirmedOn, e.notes,
+  ],
 };
 
 const ACTIVITY_COLUMNS: Columns<ActivityRecord> = {

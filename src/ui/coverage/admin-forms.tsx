@@ -1,5 +1,6 @@
 "use client";
-// Admin forms of the coverage engine: scoring settings (depth weights, stale months) and
+// Admin forms of the coverage engine: scoring settings (depth weights, stale months, the
+// met / partial thresholds) and
 // one indicator's target and parameters. The shared zod schema checks the values in the
 // browser first; the action checks them again, with optimistic locking.
 import { useRouter } from "next/navigation";
@@ -71,7 +72,9 @@ const SETTINGS_FIELDS: FieldLabel[] = [
   { name: "weightAttend", label: "Attend weight" },
   { name: "weightContribute", label: "Contribute weight" },
   { name: "weightLead", label: "Lead weight" },
-  { name: "staleMonths", label: "Stale after (months)" },
+  { name: "staleMonths", label: "Not confirmed after (months)" },
+  { name: "metPercent", label: "Met from (%)" },
+  { name: "partialPercent", label: "Partial from (%)" },
 ];
 
 const SETTINGS_CURRENT = {
@@ -79,10 +82,16 @@ const SETTINGS_CURRENT = {
   weightAttend: "Attend",
   weightContribute: "Contribute",
   weightLead: "Lead",
-  staleMonths: "Stale after (months)",
+  staleMonths: "Not confirmed after (months)",
+  metPercent: "Met from (%)",
+  partialPercent: "Partial from (%)",
 };
 
-export function CoverageSettingsForm({ initial }: { initial: { weights: Record<string, number>; staleMonths: number; version: number } }) {
+export function CoverageSettingsForm({
+  initial,
+}: {
+  initial: { weights: Record<string, number>; staleMonths: number; thresholds: { met: number; partial: number }; version: number };
+}) {
   const f = useCheckedAction(coverageSettingsInput, (values) => updateCoverageSettingsAction(values));
   const p = "settings";
   const value = (name: string, fallback: number) => (f.state.values[name] as string | undefined) ?? String(fallback);
@@ -108,15 +117,45 @@ export function CoverageSettingsForm({ initial }: { initial: { weights: Record<s
       <FormProblem error={f.error} fields={SETTINGS_FIELDS} prefix={p} summaryRef={f.summaryRef} currentLabels={SETTINGS_CURRENT} />
       <form key={`${initial.version}-${f.state.submission}`} action={f.formAction} noValidate className="space-y-5">
         <input type="hidden" name="version" value={initial.version} />
-        <fieldset className="m-0 grid max-w-3xl gap-4 border-0 p-0 sm:grid-cols-4">
+        <fieldset className="mx-0 mt-0 grid max-w-3xl gap-4 border-0 p-0 sm:grid-cols-4">
           <legend className="mb-2 font-semibold">Depth weights (0–100)</legend>
           {weight("weightObserve", "Observe", "OBSERVE")}
           {weight("weightAttend", "Attend", "ATTEND")}
           {weight("weightContribute", "Contribute", "CONTRIBUTE")}
           {weight("weightLead", "Lead", "LEAD")}
         </fieldset>
+        <fieldset className="mx-0 mt-0 grid max-w-2xl gap-4 border-0 p-0 sm:grid-cols-2">
+          <legend className="mb-2 font-semibold">Status thresholds (attainment: value ÷ target)</legend>
+          <Field id={`${p}-metPercent`} label="Met from (%)" hint="Default 100." error={f.errorFor("metPercent")}>
+            <input
+              {...controlProps(`${p}-metPercent`, f.errorFor("metPercent"), true)}
+              name="metPercent"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              defaultValue={value("metPercent", Math.round(initial.thresholds.met * 100))}
+            />
+          </Field>
+          <Field id={`${p}-partialPercent`} label="Partial from (%)" hint="Default 50; below it, a gap." error={f.errorFor("partialPercent")}>
+            <input
+              {...controlProps(`${p}-partialPercent`, f.errorFor("partialPercent"), true)}
+              name="partialPercent"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={100}
+              defaultValue={value("partialPercent", Math.round(initial.thresholds.partial * 100))}
+            />
+          </Field>
+        </fieldset>
         <div className="max-w-xs">
-          <Field id={`${p}-staleMonths`} label="Stale after (months)" hint="A subject is stale when no engagement started or ended for this long." error={f.errorFor("staleMonths")}>
+          <Field
+            id={`${p}-staleMonths`}
+            label="Not confirmed after (months)"
+            hint="A subject is flagged when none of its seats started, ended or was confirmed still active for this long."
+            error={f.errorFor("staleMonths")}
+          >
             <input
               {...controlProps(`${p}-staleMonths`, f.errorFor("staleMonths"), true)}
               name="staleMonths"
@@ -144,7 +183,6 @@ export interface IndicatorFormValues {
   description: string;
   unit: string;
   target: number;
-  partialRatio: number;
   params: { minDepth?: string; activityKind?: string; stages?: string[]; coreAreaIds?: string[]; committeeIds?: string[] };
 }
 
@@ -153,14 +191,13 @@ const INDICATOR_FIELDS: FieldLabel[] = [
   { name: "description", label: "Description" },
   { name: "unit", label: "Unit" },
   { name: "target", label: "Target" },
-  { name: "partialPercent", label: "Partial from" },
   { name: "minDepth", label: "Minimum depth" },
   { name: "activityKind", label: "Kind of activity" },
   { name: "stages", label: "Stages" },
   { name: "coreAreaIds", label: "Core areas or committees" },
 ];
 
-const INDICATOR_CURRENT = { name: "Name", target: "Target", partialRatio: "Partial ratio", unit: "Unit", version: "Version" };
+const INDICATOR_CURRENT = { name: "Name", target: "Target", unit: "Unit", version: "Version" };
 
 function Checkboxes({ name, legend, choices, checked, error, id }: { name: string; legend: string; choices: { id: string; label: string }[]; checked: string[]; error?: string; id: string }) {
   return (
@@ -214,7 +251,7 @@ export function IndicatorForm({
         <Field id={`${p}-description`} label="Description" error={f.errorFor("description")} optional>
           <textarea {...controlProps(`${p}-description`, f.errorFor("description"))} name="description" rows={3} defaultValue={text("description", initial.description)} />
         </Field>
-        <div className="grid max-w-3xl gap-4 sm:grid-cols-3">
+        <div className="grid max-w-2xl gap-4 sm:grid-cols-2">
           <Field id={`${p}-target`} label={share ? "Target (%)" : "Target per fiscal year"} error={f.errorFor("target")}>
             <input
               {...controlProps(`${p}-target`, f.errorFor("target"))}
@@ -224,18 +261,6 @@ export function IndicatorForm({
               min={0}
               step="any"
               defaultValue={text("target", String(share ? Math.round(initial.target * 1000) / 10 : initial.target))}
-            />
-          </Field>
-          <Field id={`${p}-partialPercent`} label="Partial from (% of target)" error={f.errorFor("partialPercent")}>
-            <input
-              {...controlProps(`${p}-partialPercent`, f.errorFor("partialPercent"))}
-              name="partialPercent"
-              type="number"
-              inputMode="decimal"
-              min={0}
-              max={100}
-              step="any"
-              defaultValue={text("partialPercent", String(Math.round(initial.partialRatio * 1000) / 10))}
             />
           </Field>
           <Field id={`${p}-unit`} label="Unit" error={f.errorFor("unit")}>
@@ -248,7 +273,7 @@ export function IndicatorForm({
               <option value="">Choose a depth</option>
               {DEPTHS.map((d) => (
                 <option key={d} value={d}>
-                  {DEPTH_LABELS[d]} or deeper
+                  {d === "LEAD" ? "Lead: a leadership role (chair, convenor, editor…)" : `${DEPTH_LABELS[d]} or deeper`}
                 </option>
               ))}
             </select>

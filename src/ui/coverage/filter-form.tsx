@@ -19,8 +19,11 @@ export function ReportFilterForm({
   agencies,
   lockedAgency,
   sdos,
+  keep,
 }: {
   action: string;
+  /** Other view settings carried through a change of filters (the heatmap colour). */
+  keep?: Record<string, string>;
   filters: ReportFilters;
   period: Period;
   fiscalYears: number[];
@@ -35,6 +38,9 @@ export function ReportFilterForm({
       <h2 id="report-filters-title" className="mt-0 text-lg">
         Filters
       </h2>
+      {Object.entries(keep ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-[minmax(0,1.25fr)_minmax(0,1.3fr)_minmax(0,1fr)_minmax(0,0.6fr)]">
         <div>
           <label htmlFor="filter-fy" className="block font-semibold">

@@ -56,7 +56,7 @@ export function RecommendationScorecard({ report }: { report: GapReport }) {
                 </th>
                 <td>{percent(r.attainment)}</td>
                 <td>
-                  <StatusBadge status={r.status} />
+                  <StatusBadge status={r.status} attainment={r.attainment} />
                 </td>
                 <td>{r.indicatorIds.length ? countStatuses(r.indicatorIds.flatMap((id) => (byId.get(id) ? [byId.get(id)!] : []))) : "none"}</td>
               </tr>
@@ -103,7 +103,7 @@ export function ObjectiveRollup({ report }: { report: GapReport }) {
                 </th>
                 <td>{percent(o.attainment)}</td>
                 <td>
-                  <StatusBadge status={o.status} />
+                  <StatusBadge status={o.status} attainment={o.attainment} />
                 </td>
                 <td>
                   {o.recommendationIds.map((id, i) => (
@@ -127,7 +127,7 @@ function IndicatorBlock({ indicator: i, filters }: { indicator: IndicatorResult;
     <li className="print-keep rounded border border-[#dfe1e2] bg-white p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h5 className="m-0 text-base font-semibold">{i.name}</h5>
-        <StatusBadge status={i.status} />
+        <StatusBadge status={i.status} attainment={i.attainment} />
       </div>
       <p className="m-0 mt-1">
         <strong>{formatValue(i.value, i.format)}</strong> against a target of <strong>{formatValue(i.target, i.format)}</strong>{" "}
@@ -183,7 +183,7 @@ export function TraceabilityDetails({ report, filters }: { report: GapReport; fi
                 <h4 className="m-0 text-base font-bold">
                   Objective {o.number}: {o.title}
                 </h4>
-                <StatusBadge status={o.status} />
+                <StatusBadge status={o.status} attainment={o.attainment} />
               </div>
               <p className="m-0 mt-1 text-sm">Attainment {percent(o.attainment)}, from:</p>
               <ul className="m-0 mt-1 pl-5 text-sm">
@@ -212,10 +212,7 @@ export function TraceabilityDetails({ report, filters }: { report: GapReport; fi
                 <h4 id={`rec-${r.number}-title`} className="m-0 text-lg font-bold">
                   Recommendation {r.number}: {r.title}
                 </h4>
-                <span className="flex items-center gap-2">
-                  <span className="text-sm">{percent(r.attainment)}</span>
-                  <StatusBadge status={r.status} />
-                </span>
+                <StatusBadge status={r.status} attainment={r.attainment} />
               </div>
               <p className="m-0 mt-1 text-sm text-[#565c65]">
                 Serves{" "}

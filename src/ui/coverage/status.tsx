@@ -18,11 +18,16 @@ const TONE: Record<RollUpStatus, string> = {
 
 const SYMBOL: Record<RollUpStatus, string> = { met: "✓", partial: "◐", gap: "✕", unmeasured: "?" };
 
-export function StatusBadge({ status }: { status: RollUpStatus }) {
+/**
+ * A status always with its attainment beside it ("Partial · 79%"), so 22% and 79% do not
+ * read alike; `attainment` null only for what nothing measures.
+ */
+export function StatusBadge({ status, attainment }: { status: RollUpStatus; attainment: number | null }) {
   return (
     <span className={`inline-flex items-center gap-1 rounded border px-2 py-0.5 text-sm font-semibold whitespace-nowrap ${TONE[status]}`}>
       <span aria-hidden="true">{SYMBOL[status]}</span>
       {STATUS_LABEL[status]}
+      {attainment === null ? null : <span className="font-normal">· {percent(attainment)}</span>}
     </span>
   );
 }

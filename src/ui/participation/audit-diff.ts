@@ -13,7 +13,8 @@ export interface FieldChange {
 const LABELS: Record<string, string> = {
   kind: "Kind", title: "Title", name: "Name", email: "Email", active: "Active", participant: "Participant", agency: "Agency",
   sdo: "SDO", committee: "Committee", standard: "Standard", role: "Role", depth: "Depth", startDate: "Start date",
-  endDate: "End date", counterpart: "Counterpart", attendees: "Attendees", notes: "Notes", description: "Description",
+  endDate: "End date", lastConfirmedOn: "Last confirmed on", counterpart: "Counterpart", attendees: "Attendees", notes: "Notes",
+  description: "Description",
 };
 const ORDER = Object.keys(LABELS);
 const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);

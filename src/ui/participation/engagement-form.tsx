@@ -4,8 +4,9 @@
 // to each field and in a focused summary; a conflict shows the stored values.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import {
-  DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, isLeadership, ROLE_LABELS,
+  DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, engagementInput, engagementUpdateInput, impliedDepth, isLeadership, ROLE_LABELS,
 } from "@/domain/participation/inputs";
 import { createEngagementAction, updateEngagementAction } from "@/server/actions/participation";
 import { buttonClass, controlProps, Field, FieldGroup, FormProblem, RadioChoices, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
@@ -49,6 +50,7 @@ export const ENGAGEMENT_CURRENT_LABELS: Record<string, string> = {
   depth: "Depth",
   startDate: "Start date",
   endDate: "End date",
+  lastConfirmedOn: "Last confirmed on",
   notes: "Notes",
 };
 
@@ -56,7 +58,7 @@ const DEPTH_HINTS: Record<(typeof DEPTHS)[number], string> = {
   OBSERVE: "follows the work, receives documents",
   ATTEND: "attends meetings regularly",
   CONTRIBUTE: "submits contributions and comments",
-  LEAD: "holds a leadership position or drives a work item",
+  LEAD: "chairs, convenes, edits or otherwise leads; drives a work item",
 };
 
 export function EngagementForm({
@@ -83,6 +85,19 @@ export function EngagementForm({
   const p = "engagement";
   // Keeps the chosen standard's label after a failed submit.
   const standard = chosenChoice(state.values, "standard", initial.standard);
+  // A leadership role is held at depth Lead: choosing one selects Lead (the server refuses
+  // a leadership role at another depth). Said aloud in a polite live region.
+  const [depthNote, setDepthNote] = useState("");
+  function chooseRole(role: string, form: HTMLFormElement | null) {
+    const implied = impliedDepth(role);
+    if (!implied || !form) {
+      setDepthNote("");
+      return;
+    }
+    const radio = form.querySelector<HTMLInputElement>(`input[name="depth"][value="${implied}"]`);
+    if (radio && !radio.checked) radio.checked = true;
+    setDepthNote(`${ROLE_LABELS[role as keyof typeof ROLE_LABELS]} is a leadership role: depth “${DEPTH_LABELS[implied]}” is selected.`);
+  }
 
   return (
     <div>
@@ -106,9 +121,21 @@ export function EngagementForm({
           initialCommittees={v("sdoId") === initial.sdoId ? initialCommittees : []}
           errors={{ sdoId: errorFor("sdoId"), committeeId: errorFor("committeeId"), standardId: errorFor("standardId") }}
           required
+          sdoLevel
         />
-        <Field id={`${p}-role`} label="Role" hint="Leadership roles (editor, convenor, chair…) are highlighted in the role history." error={errorFor("role")}>
-          <select {...controlProps(`${p}-role`, errorFor("role"), true)} name="role" defaultValue={v("role")} required>
+        <Field
+          id={`${p}-role`}
+          label="Role"
+          hint="A leadership role (editor, convenor, chair…) is a leadership position on the dashboard and is held at depth “Lead”."
+          error={errorFor("role")}
+        >
+          <select
+            {...controlProps(`${p}-role`, errorFor("role"), true)}
+            name="role"
+            defaultValue={v("role")}
+            required
+            onChange={(e) => chooseRole(e.target.value, e.target.form)}
+          >
             <option value="">Choose a role</option>
             {ENGAGEMENT_ROLES.map((r) => (
               <option key={r} value={r}>
@@ -120,6 +147,9 @@ export function EngagementForm({
         </Field>
         <FieldGroup id={`${p}-depth`} legend="Depth of engagement" error={errorFor("depth")}>
           <RadioChoices id={`${p}-depth`} name="depth" choices={DEPTHS.map((d) => ({ value: d, label: DEPTH_LABELS[d], hint: DEPTH_HINTS[d] }))} checked={v("depth")} />
+          <p id={`${p}-depth-note`} role="status" className={depthNote ? "m-0 mt-2 text-sm text-[#1b1b1b]" : "sr-only"}>
+            {depthNote}
+          </p>
         </FieldGroup>
         <div className="grid gap-6 sm:grid-cols-2 sm:max-w-xl">
           <Field id={`${p}-startDate`} label="Start date" hint="The first day in this role." error={errorFor("startDate")}>

@@ -14,12 +14,17 @@ interface PlaceFieldsProps {
   /** Committees of the initial SDO, loaded on the server. */
   initialCommittees: Choice[];
   errors: { sdoId?: string; committeeId?: string; standardId?: string };
-  /** Engagements need an SDO and a committee; activities may leave them empty. */
+  /** Engagements need an SDO; activities may leave it empty. */
   required: boolean;
+  /**
+   * Engagements: the committee may be left empty for work at the SDO level on one of its
+   * standards (SDOs such as NIST have no committees); the standard is then required.
+   */
+  sdoLevel?: boolean;
   standardHint?: string;
 }
 
-export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, required, standardHint }: PlaceFieldsProps) {
+export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, required, sdoLevel = false, standardHint }: PlaceFieldsProps) {
   const [sdoId, setSdoId] = useState(initial.sdoId);
   const [committeeId, setCommitteeId] = useState(initial.committeeId);
   const [committees, setCommittees] = useState<Choice[]>(initialCommittees);
@@ -56,6 +61,16 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
 
   const sdoCtl = controlProps(`${prefix}-sdoId`, errors.sdoId, true);
   const committeeCtl = controlProps(`${prefix}-committeeId`, errors.committeeId, true);
+  const committeeHint = !sdoId
+    ? "Choose an SDO first."
+    : loadingCommittees
+      ? "Loading the SDO's committees…"
+      : sdoLevel && committees.length === 0
+        ? "This SDO has no committees: the engagement is at the SDO level; choose the standard below."
+        : sdoLevel
+          ? `${committees.length} committees of the chosen SDO, or none for work at the SDO level on one of its standards.`
+          : `${committees.length} committees of the chosen SDO.`;
+  const emptyCommittee = !sdoId ? "Choose an SDO first" : sdoLevel ? "None: at the SDO level" : required ? "Choose a committee" : "No committee";
 
   return (
     <>
@@ -72,19 +87,19 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
       <Field
         id={`${prefix}-committeeId`}
         label="Committee"
-        hint={sdoId ? (loadingCommittees ? "Loading the SDO's committees…" : `${committees.length} committees of the chosen SDO.`) : "Choose an SDO first."}
+        hint={committeeHint}
         error={errors.committeeId}
-        optional={!required}
+        optional={!required || sdoLevel}
       >
         <select
           {...committeeCtl}
           name="committeeId"
           value={committeeId}
           onChange={(e) => setCommitteeId(e.target.value)}
-          required={required}
+          required={required && !sdoLevel}
           aria-busy={loadingCommittees || undefined}
         >
-          <option value="">{sdoId ? (required ? "Choose a committee" : "No committee") : "Choose an SDO first"}</option>
+          <option value="">{emptyCommittee}</option>
           {committees.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
@@ -97,8 +112,13 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
         name="standardId"
         labelName="standardLabel"
         legend="Standard"
-        optional={required}
-        hint={standardHint ?? "Search by designation or title, then pick from the matches."}
+        optional={required && !(sdoLevel && !committeeId)}
+        hint={
+          standardHint ??
+          (sdoLevel && sdoId && !committeeId
+            ? "Required at the SDO level: search the SDO's standards by designation or title, then pick from the matches."
+            : "Search by designation or title, then pick from the matches.")
+        }
         error={errors.standardId}
         searchLabel="Search standards"
         resultsLabel="Matching standards"

@@ -1,12 +1,13 @@
 "use client";
 // Small mutations on a record's page: deactivate/reactivate a participant, end an
-// engagement (set its end date), delete an engagement or activity after a confirmation.
+// engagement (set its end date), confirm it is still active (one click), delete an
+// engagement or activity after a confirmation.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { engagementEndInput } from "@/domain/participation/inputs";
 import type { ActionResult } from "@/server/actions/action";
 import {
-  deleteActivityAction, deleteEngagementAction, endEngagementAction, setParticipantActiveAction,
+  confirmEngagementAction, deleteActivityAction, deleteEngagementAction, endEngagementAction, setParticipantActiveAction,
 } from "@/server/actions/participation";
 import {
   buttonClass, controlProps, dangerButtonClass, Field, FormProblem, secondaryButtonClass, useValidatedAction,
@@ -84,6 +85,36 @@ export function EngagementEndForm({ id, version, startDate, defaultEnd }: { id: 
           {pending ? "Saving…" : "End engagement"}
         </button>
       </form>
+    </div>
+  );
+}
+
+/** "Confirm still active": one click records today as the day the seat was last confirmed. */
+export function ConfirmActiveButton({ id, version, label }: { id: string; version: number; label: string }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  return (
+    <div>
+      <button
+        type="button"
+        className={secondaryButtonClass}
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const outcome = await confirmEngagementAction({ id, version });
+            setResult(outcome);
+            if (outcome.ok) {
+              router.replace(`/engagements/${encodeURIComponent(id)}?saved=confirmed`);
+              router.refresh();
+            }
+          })
+        }
+      >
+        {pending ? "Confirming…" : "Confirm still active"}
+        <span className="sr-only"> ({label})</span>
+      </button>
+      <ResultMessage result={result} />
     </div>
   );
 }
