@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assembleDataCall, findFigure, flatFigures, type Figure } from "./assembly";
+import { assembleDataCall, figureHref, findFigure, flatFigures, type Figure } from "./assembly";
 import { FIXTURE_INPUT } from "./fixture";
 
 const f = assembleDataCall(FIXTURE_INPUT);
@@ -103,5 +103,17 @@ describe("assembleDataCall on the hand-computed fixture (FY2026)", () => {
     expect(empty.participation.bySdo).toEqual([]);
     expect(empty.standardsUse.byCategory.map((x) => x.value)).toEqual([0, 0, 0]);
     expect(empty.activities).toHaveLength(5);
+  });
+});
+
+describe("figureHref", () => {
+  it("live engagement figures open the engagement list filtered exactly; the rest the records page", () => {
+    expect(figureHref(2026, "agA", "sdo.s1", "live")).toBe("/engagements?agency=agA&from=2025-10-01&to=2026-09-30&status=all&sdo=s1");
+    expect(figureHref(2026, "agA", "participation.leadership", "live")).toBe("/engagements?agency=agA&from=2025-10-01&to=2026-09-30&status=all&leadership=1");
+    expect(figureHref(2026, "agA", "participation.started", "live")).toBe("/data-calls/2026/agA/records?figure=participation.started&source=live");
+    expect(figureHref(2026, "agA", "activity.TRAINING", "live")).toBe("/data-calls/2026/agA/records?figure=activity.TRAINING&source=live");
+  });
+  it("frozen figures always list the ids the snapshot kept", () => {
+    expect(figureHref(2026, "agA", "sdo.s1", 2)).toBe("/data-calls/2026/agA/records?figure=sdo.s1&source=2");
   });
 });

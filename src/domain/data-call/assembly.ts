@@ -274,3 +274,26 @@ export function findFigure(f: DataCallFigures, key: string): Figure | null {
   const found = flatFigures(f).find((x) => x.key === key);
   return found && found.records ? (found as Figure) : null;
 }
+
+/**
+ * Where a figure's records are listed. Live figures link to the engagement list with its
+ * URL filters where those select exactly the same records (agency, active in the year, and
+ * the figure's SDO / depth / role / core area / key application); every other figure, and
+ * every figure of a frozen snapshot, to the data call's own records page (`source` = "live"
+ * or the snapshot version), which lists exactly the ids the figure keeps.
+ */
+export function figureHref(fiscalYear: number, agencyId: string, key: string, source: "live" | number): string {
+  const records = `/data-calls/${fiscalYear}/${encodeURIComponent(agencyId)}/records?${new URLSearchParams({ figure: key, source: String(source) })}`;
+  if (source !== "live") return records;
+  const [group, id] = [key.slice(0, key.indexOf(".")), key.slice(key.indexOf(".") + 1)];
+  const base = { agency: agencyId, from: fiscalYearStart(fiscalYear), to: fiscalYearEnd(fiscalYear), status: "all" };
+  const list = (extra: Record<string, string>) => `/engagements?${new URLSearchParams({ ...base, ...extra })}`;
+  if (key === "participation.engagements" || key === "participation.representatives" || key === "participation.sdos" || key === "participation.committees") return list({});
+  if (key === "participation.leadership") return list({ leadership: "1" });
+  if (group === "sdo") return list({ sdo: id });
+  if (group === "depth") return list({ depth: id });
+  if (group === "role") return list({ role: id });
+  if (group === "coreArea") return list({ coreArea: id });
+  if (group === "keyApplication") return list({ keyApplication: id });
+  return records;
+}

@@ -311,6 +311,8 @@ export async function loadSubmission(session: AppSession, fiscalYear: number, ag
           reviews: (submission?.reviews ?? []).map((r) => ({ version: r.snapshot.version, decision: r.decision, reason: r.reason, createdAt: r.createdAt.toISOString(), reviewedByEmail: r.reviewedByEmail })),
         }
       : null,
+    /** The frozen versions this reader may open: all for full access, else the accepted one. */
+    snapshots: fullAccess ? snapshots : accepted ? [accepted] : [],
     previous: previous ? { fiscalYear: fiscalYear - 1, version: previous.snapshot.version, figures: previous.snapshot.figures as unknown as DataCallFigures } : null,
     live,
   };
@@ -318,10 +320,27 @@ export async function loadSubmission(session: AppSession, fiscalYear: number, ag
 
 export type SubmissionPageData = NonNullable<Awaited<ReturnType<typeof loadSubmission>>>;
 
+/**
+ * The figures of one source: "live" (full access only) or a frozen version the reader may
+ * open; null when neither.
+ */
+export function figuresOf(data: SubmissionPageData, source: "live" | number): { figures: DataCallFigures; frozen: SnapshotView | null } | null {
+  if (source === "live") return data.live ? { figures: data.live, frozen: null } : null;
+  const frozen = data.snapshots.find((s) => s.version === source);
+  return frozen ? { figures: frozen.figures, frozen } : null;
+}
+
 /** The figures a reader may export or print: the live draft (full access) or the frozen snapshot. */
 export function figuresToShow(data: SubmissionPageData): { figures: DataCallFigures; frozen: SnapshotView | null } | null {
   const s = data.submission.status;
   if (data.fullAccess && (s === "NOT_STARTED" || s === "DRAFT" || s === "RETURNED") && data.live) return { figures: data.live, frozen: null };
   if (data.latest) return { figures: data.latest.figures, frozen: data.latest };
   return data.live ? { figures: data.live, frozen: null } : null;
+}
+
+/** The status of one frozen version: its latest review, or the submission's status while it is the latest. */
+export function versionStatus(data: SubmissionPageData, version: number): string {
+  if (data.accepted?.version === version) return "ACCEPTED";
+  if (version === data.submission.snapshotVersion) return data.submission.status;
+  return data.history?.reviews.find((r) => r.version === version)?.decision ?? "SUPERSEDED";
 }
