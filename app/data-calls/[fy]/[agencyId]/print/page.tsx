@@ -43,7 +43,7 @@ export default async function PrintableSubmissionPage({ params, searchParams }: 
         <Link href={base}>Back to the submission</Link>
         <PrintButton />
       </p>
-      <header className="print-keep mb-8 border-4 border-[#1b1b1b] p-6" aria-label="Cover">
+      <section className="print-keep mb-8 border-4 border-[#1b1b1b] p-6" aria-label="Cover">
         <p className="m-0 text-sm font-semibold tracking-wide uppercase">Annual standards report (OMB Circular A-119 / NTTAA)</p>
         <h1 className="mt-2">
           {data.agency.name} ({data.agency.acronym})
@@ -66,7 +66,7 @@ export default async function PrintableSubmissionPage({ params, searchParams }: 
             </>
           ) : null}
         </dl>
-      </header>
+      </section>
       <section aria-labelledby="print-narrative">
         <h2 id="print-narrative">Narrative</h2>
         <NarrativeView narrative={shown.frozen?.narrative ?? data.narrative} />
