@@ -62,7 +62,7 @@ export default async function DataCallBoardPage({ params, searchParams }: Props)
               <th scope="col">Agency</th>
               <th scope="col">Name</th>
               <th scope="col">Status</th>
-              <th scope="col" className="text-right">
+              <th scope="col" style={{ textAlign: "right" }}>
                 Version
               </th>
             </tr>
@@ -78,7 +78,7 @@ export default async function DataCallBoardPage({ params, searchParams }: Props)
                   <StatusTag status={r.board} />
                   {r.board === "OVERDUE" ? <span className="sr-only"> ({BOARD_STATUS_LABELS[r.status]})</span> : null}
                 </td>
-                <td className="text-right tabular-nums">{r.snapshotVersion || "—"}</td>
+                <td className="tabular-nums" style={{ textAlign: "right" }}>{r.snapshotVersion || "—"}</td>
               </tr>
             ))}
           </tbody>

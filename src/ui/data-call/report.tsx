@@ -28,21 +28,21 @@ export interface ReportLinks {
 function FigureTable({ caption, figures, links, compare, empty }: { caption: string; figures: Figure[]; links: ReportLinks; compare?: Map<string, FigureChange> | null; empty?: string }) {
   if (figures.length === 0) return <p>{empty ?? "Nothing to report."}</p>;
   return (
-    <div className="mt-4 overflow-x-auto print-keep">
+    <div className={`mt-4 overflow-x-auto print-keep ${compare ? "max-w-4xl" : "max-w-2xl"}`}>
       <table className="data-table">
         <caption className="text-left font-semibold">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Figure</th>
-            <th scope="col" className="text-right">
+            <th scope="col" style={{ textAlign: "right" }}>
               Value
             </th>
             {compare ? (
               <>
-                <th scope="col" className="text-right">
+                <th scope="col" style={{ textAlign: "right" }}>
                   Previous year
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" style={{ textAlign: "right" }}>
                   Change
                 </th>
               </>
@@ -55,7 +55,7 @@ function FigureTable({ caption, figures, links, compare, empty }: { caption: str
             return (
               <tr key={f.key}>
                 <th scope="row">{f.label}</th>
-                <td className="text-right tabular-nums">
+                <td className="tabular-nums" style={{ textAlign: "right" }}>
                   {links.links && f.ids.length > 0 ? (
                     <Link href={figureHref(links.fiscalYear, links.agencyId, f.key, links.source)} aria-label={`${f.label}: ${NUMBER.format(f.value)}, show the ${f.ids.length} records`}>
                       {NUMBER.format(f.value)}
@@ -66,8 +66,8 @@ function FigureTable({ caption, figures, links, compare, empty }: { caption: str
                 </td>
                 {compare ? (
                   <>
-                    <td className="text-right tabular-nums">{change?.before === null || change?.before === undefined ? "—" : NUMBER.format(change.before)}</td>
-                    <td className="text-right tabular-nums">{signed(change?.change ?? null)}</td>
+                    <td className="tabular-nums" style={{ textAlign: "right" }}>{change?.before === null || change?.before === undefined ? "—" : NUMBER.format(change.before)}</td>
+                    <td className="tabular-nums" style={{ textAlign: "right" }}>{signed(change?.change ?? null)}</td>
                   </>
                 ) : null}
               </tr>
@@ -125,15 +125,15 @@ export function DataCallReport({ figures, links, yearOverYear }: { figures: Data
               <tr>
                 <th scope="col">Recommendation</th>
                 <th scope="col">Indicator</th>
-                <th scope="col" className="text-right">
+                <th scope="col" style={{ textAlign: "right" }}>
                   Value
                 </th>
-                <th scope="col" className="text-right">
+                <th scope="col" style={{ textAlign: "right" }}>
                   Target
                 </th>
                 <th scope="col">Status</th>
                 {compare ? (
-                  <th scope="col" className="text-right">
+                  <th scope="col" style={{ textAlign: "right" }}>
                     Change
                   </th>
                 ) : null}
@@ -146,16 +146,16 @@ export function DataCallReport({ figures, links, yearOverYear }: { figures: Data
                     {i.recommendationNumber}. {i.recommendationTitle}
                   </td>
                   <th scope="row">{i.label}</th>
-                  <td className="text-right tabular-nums">
+                  <td className="tabular-nums" style={{ textAlign: "right" }}>
                     {links.links && i.drill && links.source === "live" ? (
                       <Link href={`/dashboard/records?${recordsSearchParams(reportFilters, i.drill)}`}>{formatValue(i.value, i.format)}</Link>
                     ) : (
                       formatValue(i.value, i.format)
                     )}
                   </td>
-                  <td className="text-right tabular-nums">{formatValue(i.target, i.format)}</td>
+                  <td className="tabular-nums" style={{ textAlign: "right" }}>{formatValue(i.target, i.format)}</td>
                   <td>{i.status === "met" ? "Met" : i.status === "partial" ? "Partial" : "Gap"}</td>
-                  {compare ? <td className="text-right tabular-nums">{i.format === "percent" ? "—" : signed(compare.get(i.key)?.change ?? null)}</td> : null}
+                  {compare ? <td className="tabular-nums" style={{ textAlign: "right" }}>{i.format === "percent" ? "—" : signed(compare.get(i.key)?.change ?? null)}</td> : null}
                 </tr>
               ))}
             </tbody>

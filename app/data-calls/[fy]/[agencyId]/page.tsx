@@ -121,16 +121,16 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                 <thead>
                   <tr>
                     <th scope="col">Figure</th>
-                    <th scope="col" className="text-right">
+                    <th scope="col" style={{ textAlign: "right" }}>
                       Submitted
                     </th>
-                    <th scope="col" className="text-right">
+                    <th scope="col" style={{ textAlign: "right" }}>
                       Today
                     </th>
-                    <th scope="col" className="text-right">
+                    <th scope="col" style={{ textAlign: "right" }}>
                       Records added
                     </th>
-                    <th scope="col" className="text-right">
+                    <th scope="col" style={{ textAlign: "right" }}>
                       Records removed
                     </th>
                   </tr>
@@ -139,10 +139,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
                   {changes.map((c) => (
                     <tr key={c.key}>
                       <th scope="row">{c.label}</th>
-                      <td className="text-right tabular-nums">{c.before === null ? "—" : NUMBER.format(c.before)}</td>
-                      <td className="text-right tabular-nums">{c.after === null ? "—" : NUMBER.format(c.after)}</td>
-                      <td className="text-right tabular-nums">{c.added.length}</td>
-                      <td className="text-right tabular-nums">{c.removed.length}</td>
+                      <td className="tabular-nums" style={{ textAlign: "right" }}>{c.before === null ? "—" : NUMBER.format(c.before)}</td>
+                      <td className="tabular-nums" style={{ textAlign: "right" }}>{c.after === null ? "—" : NUMBER.format(c.after)}</td>
+                      <td className="tabular-nums" style={{ textAlign: "right" }}>{c.added.length}</td>
+                      <td className="tabular-nums" style={{ textAlign: "right" }}>{c.removed.length}</td>
                     </tr>
                   ))}
                 </tbody>

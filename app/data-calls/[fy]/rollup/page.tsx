@@ -20,13 +20,13 @@ const NUMBER = new Intl.NumberFormat("en-US");
 function RollUpTable({ caption, lines, empty }: { caption: string; lines: RollUpLine[]; empty: string }) {
   if (lines.length === 0) return <p>{empty}</p>;
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="mt-4 max-w-5xl overflow-x-auto">
       <table className="data-table">
         <caption className="text-left font-semibold">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">Line</th>
-            <th scope="col" className="text-right">
+            <th scope="col" style={{ textAlign: "right" }}>
               Total
             </th>
             <th scope="col">Contribution by agency</th>
@@ -36,7 +36,7 @@ function RollUpTable({ caption, lines, empty }: { caption: string; lines: RollUp
           {lines.map((l) => (
             <tr key={l.key}>
               <th scope="row">{l.label}</th>
-              <td className="text-right tabular-nums">{NUMBER.format(l.total)}</td>
+              <td className="tabular-nums" style={{ textAlign: "right" }}>{NUMBER.format(l.total)}</td>
               <td>{l.byAgency.length ? l.byAgency.map((a) => `${a.acronym} ${NUMBER.format(a.value)}`).join(", ") : "—"}</td>
             </tr>
           ))}
