@@ -10,11 +10,14 @@ const sessionRef: { current: AppSession | null } = { current: null };
 vi.mock("@/server/auth/session", () => ({ getSession: async () => sessionRef.current }));
 
 const actions = await import("@/server/actions/data-call");
+const participation = await import("@/server/actions/participation");
 const { db } = await import("@/server/db/client");
 const { loadBoard, loadRollUp, loadSubmission } = await import("@/server/data-call/submissions");
 const { snapshotHash, changedFigures } = await import("@/domain/data-call/snapshot");
 const { seedReference } = await import("../../seeds/reference");
 const { seedDefaultIndicators } = await import("@/server/coverage/indicator-seed");
+const submissionExport = await import("../../app/data-calls/[fy]/[agencyId]/export/route");
+const rollUpExport = await import("../../app/data-calls/[fy]/rollup/export/route");
 
 const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 type Role = AppSession["user"]["role"];
@@ -235,5 +238,59 @@ describe(`data call on ${BACKEND}`, () => {
     expect(late.reminders.some((r) => r.agencyId === ids.agencyB)).toBe(true);
     expect(late.reminders.some((r) => r.agencyId === ids.agencyA)).toBe(false);
     expect(await loadBoard(1999, new Date())).toBeNull();
+  });
+
+  it("exports: authenticated, validated, scoped, never cached", async () => {
+    const get = (query: string, agencyId = ids.agencyA) =>
+      submissionExport.GET(new Request(`http://test/data-calls/2026/${agencyId}/export?${query}`), { params: Promise.resolve({ fy: "2026", agencyId }) });
+    sessionRef.current = null;
+    expect((await get("format=csv")).status).toBe(401);
+    as("lead");
+    expect((await get("format=xml")).status).toBe(400);
+    // Agency B never submitted: nothing a lead may read.
+    expect((await get("format=csv", ids.agencyB)).status).toBe(404);
+    const csv = await get("format=csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("Cache-Control")).toBe("no-store");
+    const text = await csv.text();
+    expect(text.split("\r\n")[0]).toBe("section,key,label,value,record_count,record_ids");
+    expect(text).toContain("meta,status,Status,ACCEPTED,,");
+    expect(text).toContain(`participation,participation.engagements,Engagements active in the year,1,1,${ids.e1}`);
+    // A lead may not open the returned version 1 (only the accepted one).
+    expect((await get("format=json&version=1")).status).toBe(404);
+    as("coordB");
+    expect((await get("format=json")).status).toBe(404);
+    as("coordA");
+    const v1 = await get("format=json&version=1");
+    expect(v1.status).toBe(200);
+    expect(await v1.json()).toMatchObject({ version: 1, status: "RETURNED", agency: `A${tag}` });
+
+    const rollUp = (query: string, fy = "2026") => rollUpExport.GET(new Request(`http://test/data-calls/${fy}/rollup/export?${query}`), { params: Promise.resolve({ fy }) });
+    as("viewer");
+    const json = await rollUp("format=json");
+    expect(json.status).toBe(200);
+    expect(json.headers.get("Cache-Control")).toBe("no-store");
+    expect((await json.json()).agencies).toEqual([expect.objectContaining({ agencyId: ids.agencyA, snapshotVersion: 3 })]);
+    expect((await rollUp("format=csv", "1999")).status).toBe(404);
+    expect((await rollUp("format=csv", "abc")).status).toBe(404);
+  });
+
+  it("adoptions carry their A-119 category, validated by the action and by the database", async () => {
+    as("coordA");
+    const adoption = { kind: "ADOPTION", title: "Adopt it", startDate: "2026-03-01", standardId: ids.standard };
+    expect(await participation.createActivityAction(adoption)).toMatchObject({ ok: false, error: { code: "VALIDATION", fieldErrors: { standardUse: ["Choose the A-119 category of this use"] } } });
+    expect(await participation.createActivityAction({ ...adoption, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: "x" })).toMatchObject({
+      ok: false, error: { fieldErrors: { governmentUniqueReason: [expect.stringContaining("at least 20 characters")] } },
+    });
+    const created = await participation.createActivityAction({ ...adoption, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: "Nothing voluntary covers this classified use." });
+    expect(created).toMatchObject({ ok: true });
+    const row = await db.activity.findUniqueOrThrow({ where: { id: (created as { data: { id: string } }).data.id } });
+    expect(row).toMatchObject({ agencyId: ids.agencyA, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: "Nothing voluntary covers this classified use." });
+    // A training never keeps a category, whatever is posted.
+    const training = await participation.createActivityAction({ kind: "TRAINING", title: "Course", startDate: "2026-03-01", standardUse: "VOLUNTARY_NEW" });
+    expect((await db.activity.findUniqueOrThrow({ where: { id: (training as { data: { id: string } }).data.id } })).standardUse).toBeNull();
+    // The database refuses what the form would: a government-unique use without explanation, a category on a training.
+    await expect(db.activity.create({ data: { agencyId: ids.agencyA, kind: "ADOPTION", title: "x", startDate: day("2026-03-01"), standardUse: "GOVERNMENT_UNIQUE" } })).rejects.toThrow();
+    await expect(db.activity.create({ data: { agencyId: ids.agencyA, kind: "TRAINING", title: "x", startDate: day("2026-03-01"), standardUse: "VOLUNTARY_NEW" } })).rejects.toThrow();
   });
 });
