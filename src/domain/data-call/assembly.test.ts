@@ -117,3 +117,10 @@ describe("figureHref", () => {
     expect(figureHref(2026, "agA", "sdo.s1", 2)).toBe("/data-calls/2026/agA/records?figure=sdo.s1&source=2");
   });
 });
+
+describe("assembly order", () => {
+  it("does not depend on the order of the rows (ids come out sorted)", () => {
+    const shuffled = { ...FIXTURE_INPUT, engagements: [...FIXTURE_INPUT.engagements].reverse(), activities: [...FIXTURE_INPUT.activities].reverse() };
+    expect(assembleDataCall(shuffled)).toEqual(f);
+  });
+});

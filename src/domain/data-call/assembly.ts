@@ -123,10 +123,12 @@ export interface DataCallFigures {
 
 const COLLATOR = new Intl.Collator("en");
 
-function figure(key: string, label: string, records: RecordKind, ids: Iterable<string>, value?: number): Figure {
-  const sorted = [...new Set(ids)].sort();
-  return { key, label, value: value ?? sorted.length, records, ids: sorted };
+/** `ids` must be sorted and unique (the rows are sorted by id once, and grouped in that order). */
+function figure(key: string, label: string, records: RecordKind, ids: string[], value?: number): Figure {
+  return { key, label, value: value ?? ids.length, records, ids };
 }
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 class Groups {
   private readonly map = new Map<string, { ids: string[] }>();
@@ -155,7 +157,10 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
   const standards = new Map(ref.standards.map((s) => [s.id, s]));
   const leadership = new Set<string>(LEADERSHIP_ROLES);
 
-  const active = input.engagements.filter((e) => isActiveIn(e, start, end));
+  // Sorted by id once: every group below then collects its ids already sorted.
+  const active = input.engagements.filter((e) => isActiveIn(e, start, end)).sort(byId);
+  const withSdo: string[] = [];
+  const withCommittee: string[] = [];
   const bySdo = new Groups();
   const byCommittee = new Groups();
   const byCoreArea = new Groups();
@@ -173,8 +178,14 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
     const committee = committeeId ? committees.get(committeeId) : undefined;
     const sdoId = committee?.sdoId ?? standard?.sdoId ?? null;
     const own = e.committeeId ? committees.get(e.committeeId) : undefined;
-    if (sdoId) bySdo.add(sdoId, e.id);
-    if (committeeId) byCommittee.add(committeeId, e.id);
+    if (sdoId) {
+      bySdo.add(sdoId, e.id);
+      withSdo.push(e.id);
+    }
+    if (committeeId) {
+      byCommittee.add(committeeId, e.id);
+      withCommittee.push(e.id);
+    }
     for (const id of new Set([...(own?.coreAreaIds ?? []), ...(standard?.coreAreaIds ?? [])])) byCoreArea.add(id, e.id);
     for (const id of new Set([...(own?.keyApplicationIds ?? []), ...(standard?.keyApplicationIds ?? [])])) byKeyApplication.add(id, e.id);
     byDepth.add(e.depth, e.id);
@@ -197,15 +208,15 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
 
   const summary: Figure[] = [
     figure("participation.engagements", "Engagements active in the year", "engagements", activeIds),
-    figure("participation.sdos", "SDOs", "engagements", bySdo.keys().flatMap((k) => bySdo.ids(k)), bySdo.keys().length),
-    figure("participation.committees", "Committees", "engagements", byCommittee.keys().flatMap((k) => byCommittee.ids(k)), byCommittee.keys().length),
+    figure("participation.sdos", "SDOs", "engagements", withSdo, bySdo.keys().length),
+    figure("participation.committees", "Committees", "engagements", withCommittee, byCommittee.keys().length),
     figure("participation.representatives", "Distinct representatives", "engagements", activeIds, participants.size),
     figure("participation.leadership", "Leadership positions held", "engagements", leadershipIds),
     figure("participation.started", "Seats newly started in the year", "engagements", started),
     figure("participation.ended", "Seats ended in the year", "engagements", ended),
   ];
 
-  const inYear = input.activities.filter((a) => a.startDate >= start && a.startDate <= end);
+  const inYear = input.activities.filter((a) => a.startDate >= start && a.startDate <= end).sort(byId);
   const adoptions = inYear.filter((a) => a.kind === "ADOPTION");
   const standardLabel = new Map(ref.standards.map((s) => [s.id, s.designation]));
   const byCategory: Figure[] = STANDARD_USES.map((u) =>
