@@ -24,18 +24,20 @@ export async function readAssemblyRows(client: Client, agencyId: string, fiscalY
   const end = fiscalYearEnd(fiscalYear);
   const engagementWhere = Prisma.sql`e."agencyId" = ${agencyId} AND e."startDate" <= ${end}::date AND (e."endDate" IS NULL OR e."endDate" >= ${start}::date)`;
   const activityWhere = Prisma.sql`a."agencyId" = ${agencyId} AND a."startDate" >= ${start}::date AND a."startDate" <= ${end}::date`;
-  const agencies = await client.$queryRaw<{ id: string; acronym: string; name: string }[]>`SELECT id, acronym, name FROM "Agency" WHERE id = ${agencyId}`;
-  const agency = agencies[0];
+  const [agency] = await client.$queryRaw<{ id: string; acronym: string; name: string }[]>`SELECT id, acronym, name FROM "Agency" WHERE id = ${agencyId}`;
   if (!agency) return null;
-  const engagements = await client.$queryRaw<EngagementRow[]>`
+  // The four reads that scan the agency's rows, sent together (on PostgreSQL, up to four
+  // pooled connections for a moment; PGlite runs them one after another).
+  const [engagements, activities, standards, committees] = await Promise.all([
+    client.$queryRaw<EngagementRow[]>`
     SELECT e.id, e."participantId", e."committeeId", e."standardId", e.role::text AS role, e.depth::text AS depth,
            to_char(e."startDate", 'YYYY-MM-DD') AS "startDate", to_char(e."endDate", 'YYYY-MM-DD') AS "endDate"
-    FROM "Engagement" e WHERE ${engagementWhere}`;
-  const activities = await client.$queryRaw<ActivityRow[]>`
+    FROM "Engagement" e WHERE ${engagementWhere}`,
+    client.$queryRaw<ActivityRow[]>`
     SELECT a.id, a.kind::text AS kind, a.title, to_char(a."startDate", 'YYYY-MM-DD') AS "startDate", a."standardId",
            a."standardUse"::text AS "standardUse", a."governmentUniqueReason"
-    FROM "Activity" a WHERE ${activityWhere}`;
-  const standards = await client.$queryRaw<StandardRow[]>`
+    FROM "Activity" a WHERE ${activityWhere}`,
+    client.$queryRaw<StandardRow[]>`
     WITH refs AS (
       SELECT e."standardId" AS id FROM "Engagement" e WHERE ${engagementWhere} AND e."standardId" IS NOT NULL
       UNION SELECT a."standardId" FROM "Activity" a WHERE ${activityWhere} AND a."standardId" IS NOT NULL
@@ -43,8 +45,8 @@ export async function readAssemblyRows(client: Client, agencyId: string, fiscalY
     SELECT s.id, s.designation, s."sdoId", s."committeeId",
            COALESCE((SELECT array_agg(x."coreAreaId" ORDER BY x."coreAreaId") FROM "StandardCoreArea" x WHERE x."standardId" = s.id), '{}') AS "coreAreaIds",
            COALESCE((SELECT array_agg(x."keyApplicationId" ORDER BY x."keyApplicationId") FROM "StandardKeyApplication" x WHERE x."standardId" = s.id), '{}') AS "keyApplicationIds"
-    FROM "Standard" s JOIN refs ON refs.id = s.id`;
-  const committees = await client.$queryRaw<CommitteeRow[]>`
+    FROM "Standard" s JOIN refs ON refs.id = s.id`,
+    client.$queryRaw<CommitteeRow[]>`
     WITH refs AS (
       SELECT e."committeeId" AS id FROM "Engagement" e WHERE ${engagementWhere} AND e."committeeId" IS NOT NULL
       UNION SELECT s."committeeId" FROM "Engagement" e JOIN "Standard" s ON s.id = e."standardId" WHERE ${engagementWhere} AND s."committeeId" IS NOT NULL
@@ -52,7 +54,8 @@ export async function readAssemblyRows(client: Client, agencyId: string, fiscalY
     SELECT c.id, c.designation, c."sdoId",
            COALESCE((SELECT array_agg(x."coreAreaId" ORDER BY x."coreAreaId") FROM "CoreAreaCommittee" x WHERE x."committeeId" = c.id), '{}') AS "coreAreaIds",
            COALESCE((SELECT array_agg(x."keyApplicationId" ORDER BY x."keyApplicationId") FROM "KeyApplicationCommittee" x WHERE x."committeeId" = c.id), '{}') AS "keyApplicationIds"
-    FROM "Committee" c JOIN refs ON refs.id = c.id`;
+    FROM "Committee" c JOIN refs ON refs.id = c.id`,
+  ]);
   const sdos = await client.$queryRaw<{ id: string; acronym: string }[]>`SELECT id, acronym FROM "Sdo"`;
   const coreAreas = await client.$queryRaw<{ id: string; name: string }[]>`SELECT id, name FROM "CoreArea"`;
   const keyApplications = await client.$queryRaw<{ id: string; name: string }[]>`SELECT id, name FROM "KeyApplication"`;
