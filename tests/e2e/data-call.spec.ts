@@ -9,7 +9,7 @@ import { authFile, expectNoAxeViolations, screenshots, type DemoRole } from "./s
 test.describe.configure({ mode: "serial" });
 
 const FY = 2026;
-const state: { submissionPath?: string } = {};
+const state: { submissionPath?: string; foreignAgencyId?: string; captured?: { url: string; headers: Record<string, string>; body: string } } = {};
 
 async function as(browser: Browser, role: DemoRole, path: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ storageState: authFile(role) });
@@ -37,6 +37,8 @@ test("an admin opens the FY2026 data call; a missing due date is refused next to
   await expect(page.getByText(`The FY${FY} data call is open.`)).toBeVisible();
   const nist = page.locator("tbody tr").filter({ has: page.getByRole("rowheader", { name: "NIST", exact: true }) });
   await expect(nist.getByText("Not started")).toBeVisible();
+  const cisaHref = await page.getByRole("link", { name: "CISA", exact: true }).getAttribute("href");
+  state.foreignAgencyId = decodeURIComponent(cisaHref!.split("/").pop()!);
   await expectNoAxeViolations(page);
   await screenshots(page, "data-call-board-open");
   await context.close();
@@ -63,8 +65,16 @@ test("the coordinator assembles the report, follows a figure to its records, wri
   await expect(page.getByText(new RegExp(`^${count} engagements?$`))).toBeVisible();
   await page.goBack();
 
-  // Submitting without a narrative is refused with the fields to write.
+  // Submitting without a narrative is refused with the fields to write (the request is kept for a replay).
+  const requestPromise = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await page.getByRole("button", { name: "Submit to NIST" }).click();
+  const request = await requestPromise;
+  const kept: Record<string, string> = {};
+  for (const name of ["next-action", "content-type", "accept", "next-router-state-tree"]) {
+    const value = request.headers()[name];
+    if (value) kept[name] = value;
+  }
+  state.captured = { url: request.url(), headers: kept, body: request.postData() ?? "" };
   const problem = page.locator("main").getByRole("alert");
   await expect(problem).toBeFocused();
   await expect(problem.getByRole("link", { name: /Gaps and priorities: Write/ })).toBeVisible();
@@ -85,6 +95,30 @@ test("the coordinator assembles the report, follows a figure to its records, wri
   await expectNoAxeViolations(page);
   await screenshots(page, "data-call-submission-submitted");
   await context.close();
+});
+
+test("a crafted POST for another agency's submission changes nothing", async ({ browser }) => {
+  const { context, page } = await as(browser, "COORDINATOR", state.submissionPath!);
+  const captured = state.captured!;
+  const payload = JSON.parse(captured.body) as Record<string, unknown>[];
+  expect(payload[0]).toMatchObject({ agencyId: expect.any(String), dataCallId: expect.any(String) });
+  const body = JSON.stringify([{ ...payload[0], agencyId: state.foreignAgencyId }]);
+  const result = await page.evaluate(
+    async ({ url, headers, body }) => {
+      const response = await fetch(url, { method: "POST", headers, body });
+      return { status: response.status, text: await response.text() };
+    },
+    { url: captured.url, headers: captured.headers, body },
+  );
+  expect(result.text).toContain("NOT_FOUND");
+  expect(result.text).not.toContain('"ok":true');
+  // Nor can the coordinator open that agency's page.
+  expect((await page.goto(`/data-calls/${FY}/${encodeURIComponent(state.foreignAgencyId!)}`))?.status()).toBe(404);
+  await context.close();
+  const admin = await as(browser, "ADMIN", `/data-calls/${FY}`);
+  const cisa = admin.page.locator("tbody tr").filter({ has: admin.page.getByRole("rowheader", { name: "CISA", exact: true }) });
+  await expect(cisa.getByText("Not started")).toBeVisible();
+  await admin.context.close();
 });
 
 test("the admin returns it with a reason", async ({ browser }) => {

@@ -87,12 +87,19 @@ export function DataCallReport({ figures, links, yearOverYear }: { figures: Data
     <div className="space-y-8">
       <section aria-labelledby="dc-participation">
         <h2 id="dc-participation">Participation</h2>
-        <FigureTable caption="Participation in the fiscal year" figures={p.summary} links={links} compare={compare} />
-        <FigureTable caption="Engagements by depth" figures={p.byDepth} links={links} compare={compare} />
-        <FigureTable caption="Leadership positions by role" figures={p.leadershipByRole} links={links} compare={compare} />
-        <FigureTable caption="Engagements by SDO" figures={p.bySdo} links={links} compare={compare} empty="No engagements in an SDO this year." />
-        <FigureTable caption="Engagements by core area" figures={p.byCoreArea} links={links} compare={compare} empty="No engagements in a core area this year." />
-        <FigureTable caption="Engagements by key application" figures={p.byKeyApplication} links={links} compare={compare} empty="No engagements in a key application this year." />
+        {/* Two columns on wide screens (without the year-over-year columns), one on phones and paper. */}
+        <div className={compare ? "" : "grid gap-x-10 xl:grid-cols-2"}>
+          <div>
+            <FigureTable caption="Participation in the fiscal year" figures={p.summary} links={links} compare={compare} />
+            <FigureTable caption="Engagements by depth" figures={p.byDepth} links={links} compare={compare} />
+            <FigureTable caption="Leadership positions by role" figures={p.leadershipByRole} links={links} compare={compare} />
+            <FigureTable caption="Engagements by key application" figures={p.byKeyApplication} links={links} compare={compare} empty="No engagements in a key application this year." />
+          </div>
+          <div>
+            <FigureTable caption="Engagements by SDO" figures={p.bySdo} links={links} compare={compare} empty="No engagements in an SDO this year." />
+            <FigureTable caption="Engagements by core area" figures={p.byCoreArea} links={links} compare={compare} empty="No engagements in a core area this year." />
+          </div>
+        </div>
       </section>
       <section aria-labelledby="dc-use" className="print-break-before">
         <h2 id="dc-use">Use of standards (OMB Circular A-119)</h2>

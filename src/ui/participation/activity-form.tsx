@@ -147,7 +147,7 @@ export function ActivityForm({
           required={false}
           standardHint="Required for an adoption. Search by designation or title, then pick from the matches."
         />
-        <FieldGroup id={`${p}-standardUse`} legend="A-119 category" hint="Adoptions only: how the agency uses the standard." error={errorFor("standardUse")} optional>
+        <FieldGroup id={`${p}-standardUse`} legend="A-119 category" hint="Required for an adoption: how the agency uses the standard." error={errorFor("standardUse")}>
           <RadioChoices
             id={`${p}-standardUse`}
             name="standardUse"
