@@ -64,6 +64,15 @@ test("the coordinator assembles the report, follows a figure to its records, wri
   await expect(page).toHaveURL(/\/engagements\?agency=.*from=2025-10-01&to=2026-09-30/);
   await expect(page.getByText(new RegExp(`^${count} engagements?$`))).toBeVisible();
   await page.goBack();
+  // Figures no list filter expresses open the data call's own page of the records behind them.
+  const started = page.getByRole("table", { name: "Participation in the fiscal year" }).getByRole("row", { name: /Seats newly started in the year/ });
+  const startedCount = (await started.getByRole("cell").first().innerText()).trim();
+  await started.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: `Seats newly started in the year: ${startedCount}` })).toBeVisible();
+  await expect(page.locator("tbody tr")).toHaveCount(Math.min(500, Number(startedCount.replace(/,/g, ""))));
+  await expectNoAxeViolations(page);
+  await screenshots(page, "data-call-figure-records");
+  await page.goBack();
 
   // Submitting without a narrative is refused with the fields to write (the request is kept for a replay).
   const requestPromise = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
