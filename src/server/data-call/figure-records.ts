@@ -2,6 +2,7 @@
 // frozen snapshot lists exactly what it counted; records deleted since are reported missing).
 import "server-only";
 import type { Figure } from "@/domain/data-call/assembly";
+import { ACTIVITY_LABELS, DEPTH_LABELS, ROLE_LABELS, STANDARD_USE_LABELS } from "@/domain/participation/inputs";
 import { db } from "@/server/db/client";
 
 const LIMIT = 500;
@@ -21,7 +22,7 @@ export async function figureRecords(figure: Figure) {
       rows: ids.map((id) => {
         const r = byId.get(id);
         return r
-          ? { id, href: `/engagements/${encodeURIComponent(id)}`, title: `${r.participant.name}: ${r.committee?.designation ?? r.standard?.designation ?? "—"}`, detail: `${r.role}, ${r.depth}`, dates: `${day(r.startDate)} – ${day(r.endDate) ?? "ongoing"}` }
+          ? { id, href: `/engagements/${encodeURIComponent(id)}`, title: `${r.participant.name}: ${r.committee?.designation ?? r.standard?.designation ?? "—"}`, detail: `${ROLE_LABELS[r.role]}, ${DEPTH_LABELS[r.depth].toLowerCase()}`, dates: `${day(r.startDate)} – ${day(r.endDate) ?? "ongoing"}` }
           : { id, href: null, title: "Deleted since", detail: "", dates: "" };
       }),
     };
@@ -34,7 +35,7 @@ export async function figureRecords(figure: Figure) {
     rows: ids.map((id) => {
       const r = byId.get(id);
       return r
-        ? { id, href: `/activities/${encodeURIComponent(id)}`, title: r.title, detail: r.kind, dates: day(r.startDate) ?? "" }
+        ? { id, href: `/activities/${encodeURIComponent(id)}`, title: r.title, detail: r.standardUse ? `${ACTIVITY_LABELS[r.kind]}: ${STANDARD_USE_LABELS[r.standardUse].toLowerCase()}` : ACTIVITY_LABELS[r.kind], dates: day(r.startDate) ?? "" }
         : { id, href: null, title: "Deleted since", detail: "", dates: "" };
     }),
   };
