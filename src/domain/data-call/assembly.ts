@@ -170,14 +170,30 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
   const participants = new Set<string>();
   const started: string[] = [];
   const ended: string[] = [];
+  // Where an engagement counts: its committee (or its standard's), the SDO above it, and the
+  // core areas / key applications of its committee and of its standard. Worked out once per
+  // (committee, standard) pair: thousands of engagements share a few thousand pairs.
+  const places = new Map<string, { sdoId: string | null; committeeId: string | null; coreAreaIds: string[]; keyApplicationIds: string[] }>();
+  const placeOf = (e: DataCallEngagementRow) => {
+    const key = `${e.committeeId ?? ""}|${e.standardId ?? ""}`;
+    let place = places.get(key);
+    if (!place) {
+      const standard = e.standardId ? standards.get(e.standardId) : undefined;
+      const committeeId = e.committeeId ?? standard?.committeeId ?? null;
+      const committee = committeeId ? committees.get(committeeId) : undefined;
+      const own = e.committeeId ? committees.get(e.committeeId) : undefined;
+      place = {
+        sdoId: committee?.sdoId ?? standard?.sdoId ?? null,
+        committeeId,
+        coreAreaIds: [...new Set([...(own?.coreAreaIds ?? []), ...(standard?.coreAreaIds ?? [])])],
+        keyApplicationIds: [...new Set([...(own?.keyApplicationIds ?? []), ...(standard?.keyApplicationIds ?? [])])],
+      };
+      places.set(key, place);
+    }
+    return place;
+  };
   for (const e of active) {
-    // Where an engagement counts: its committee (or its standard's), the SDO above it, and
-    // the core areas / key applications of its committee and of its standard.
-    const standard = e.standardId ? standards.get(e.standardId) : undefined;
-    const committeeId = e.committeeId ?? standard?.committeeId ?? null;
-    const committee = committeeId ? committees.get(committeeId) : undefined;
-    const sdoId = committee?.sdoId ?? standard?.sdoId ?? null;
-    const own = e.committeeId ? committees.get(e.committeeId) : undefined;
+    const { sdoId, committeeId, coreAreaIds, keyApplicationIds } = placeOf(e);
     if (sdoId) {
       bySdo.add(sdoId, e.id);
       withSdo.push(e.id);
@@ -186,8 +202,8 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
       byCommittee.add(committeeId, e.id);
       withCommittee.push(e.id);
     }
-    for (const id of new Set([...(own?.coreAreaIds ?? []), ...(standard?.coreAreaIds ?? [])])) byCoreArea.add(id, e.id);
-    for (const id of new Set([...(own?.keyApplicationIds ?? []), ...(standard?.keyApplicationIds ?? [])])) byKeyApplication.add(id, e.id);
+    for (const id of coreAreaIds) byCoreArea.add(id, e.id);
+    for (const id of keyApplicationIds) byKeyApplication.add(id, e.id);
     byDepth.add(e.depth, e.id);
     if (leadership.has(e.role)) byRole.add(e.role, e.id);
     participants.add(e.participantId);
