@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { BOARD_STATUS_LABELS, type BoardStatus } from "@/domain/data-call/board";
 import { requirePage } from "@/server/auth/session";
+import { fiscalYearParams } from "@/server/data-call/page-params";
 import { loadBoard } from "@/server/data-call/submissions";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { StatusTag } from "@/ui/data-call/report";
@@ -22,8 +23,9 @@ export default async function DataCallBoardPage({ params, searchParams }: Props)
   await connection();
   const { fy } = await params;
   const session = await requirePage("datacall.read", `/data-calls/${encodeURIComponent(fy)}`);
-  const fiscalYear = Number(fy);
-  if (!Number.isInteger(fiscalYear)) notFound();
+  const parsed = fiscalYearParams.safeParse({ fy });
+  if (!parsed.success) notFound();
+  const fiscalYear = parsed.data.fy;
   // The clock comes from the server here and is passed down: the board is a function of it.
   const board = await loadBoard(fiscalYear, new Date());
   if (!board) notFound();

@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from "@/domain/data-call/inputs";
 
+export const fiscalYearParams = z.object({ fy: z.coerce.number().int().min(MIN_FISCAL_YEAR).max(MAX_FISCAL_YEAR) });
+
 export const submissionParams = z.object({
   fy: z.coerce.number().int().min(MIN_FISCAL_YEAR).max(MAX_FISCAL_YEAR),
   agencyId: z.string().trim().min(1).max(64),

@@ -1,11 +1,9 @@
 // GET /data-calls/<fy>/rollup/export?format=csv|json: the roll-up of the accepted
 // submissions with each agency's contribution. Authenticated, validated, permission checked.
-import { z } from "zod";
 import { rollUpCsv } from "@/domain/data-call/export";
-import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from "@/domain/data-call/inputs";
 import { can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
-import { exportFormat } from "@/server/data-call/page-params";
+import { exportFormat, fiscalYearParams } from "@/server/data-call/page-params";
 import { loadRollUp } from "@/server/data-call/submissions";
 
 export const dynamic = "force-dynamic";
@@ -13,13 +11,11 @@ export const dynamic = "force-dynamic";
 const text = (status: number, message: string) =>
   new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-const fyParam = z.object({ fy: z.coerce.number().int().min(MIN_FISCAL_YEAR).max(MAX_FISCAL_YEAR) });
-
 export async function GET(request: Request, { params }: { params: Promise<{ fy: string }> }): Promise<Response> {
   const session = await getSession();
   if (!session) return text(401, "Sign in first.");
   if (!can(session.user.role, "datacall.read")) return text(403, "Not allowed.");
-  const route = fyParam.safeParse(await params);
+  const route = fiscalYearParams.safeParse(await params);
   if (!route.success) return text(404, "No such data call.");
   const parsed = exportFormat.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return text(400, parsed.error.issues[0]?.message ?? "Choose format=csv or format=json.");
