@@ -61,7 +61,15 @@ export default async function FigureRecordsPage({ params, searchParams }: Props)
               <tr key={r.id}>
                 <th scope="row">{r.href ? <Link href={r.href}>{r.title}</Link> : `${r.title} (${r.id})`}</th>
                 <td>{r.detail}</td>
-                <td>{r.dates}</td>
+                <td>
+                  {/* Each day kept whole on narrow screens: "2026-06-29" never breaks at its hyphens. */}
+                  {r.dates.split(" – ").map((d, i) => (
+                    <span key={i} className="whitespace-nowrap">
+                      {i > 0 ? " – " : ""}
+                      {d}
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>
