@@ -64,9 +64,9 @@ export default async function FigureRecordsPage({ params, searchParams }: Props)
                 <td>
                   {/* Each day kept whole on narrow screens: "2026-06-29" never breaks at its hyphens. */}
                   {r.dates.split(" – ").map((d, i) => (
-                    <span key={i} className="whitespace-nowrap">
+                    <span key={i}>
                       {i > 0 ? " – " : ""}
-                      {d}
+                      <span className="whitespace-nowrap">{d}</span>
                     </span>
                   ))}
                 </td>
