@@ -193,6 +193,14 @@ describe("planDemoData", () => {
     expect((counts[4] as number) / (counts[0] as number)).toBeGreaterThan(2);
   });
 
+  it("gives every adoption, and only adoptions, an A-119 category; government-unique ones an explanation", () => {
+    const adoptions = p.activities.filter((a) => a.kind === "ADOPTION");
+    expect(adoptions.every((a) => a.standardUse !== null)).toBe(true);
+    expect(new Set(adoptions.map((a) => a.standardUse)).size).toBe(3);
+    expect(p.activities.filter((a) => a.kind !== "ADOPTION").every((a) => a.standardUse === null && a.governmentUniqueReason === null)).toBe(true);
+    expect(adoptions.every((a) => (a.standardUse === "GOVERNMENT_UNIQUE") === (a.governmentUniqueReason !== null))).toBe(true);
+  });
+
   it("rejects a clock before FY2016", () => {
     expect(() => plan({ now: new Date("2015-01-01T00:00:00Z") })).toThrow(/on or after/);
   });

@@ -115,6 +115,9 @@ export interface PlannedActivity {
   committeeId: string | null;
   standardId: string | null;
   attendees: number | null;
+  /** Adoptions: the OMB A-119 category (by position, not drawn, so the rest of the plan is unchanged). */
+  standardUse: "VOLUNTARY_NEW" | "VOLUNTARY_REPLACING_GOVERNMENT_UNIQUE" | "GOVERNMENT_UNIQUE" | null;
+  governmentUniqueReason: string | null;
 }
 
 export interface DemoPlan {
@@ -519,6 +522,8 @@ export function planDemoData(universe: DemoUniverse, options: DemoOptions): Demo
       committeeId: null as string | null,
       standardId: null as string | null,
       attendees: null as number | null,
+      standardUse: null as PlannedActivity["standardUse"],
+      governmentUniqueReason: null as string | null,
     };
     let title: string;
     switch (kind) {
@@ -535,6 +540,9 @@ export function planDemoData(universe: DemoUniverse, options: DemoOptions): Demo
         base.standardId = std.standardId;
         base.committeeId = std.committeeId;
         base.sdoId = std.sdoId;
+        // 7 in 10 new voluntary uses, 2 replacements of government-unique standards, 1 government-unique.
+        base.standardUse = i % 10 < 7 ? "VOLUNTARY_NEW" : i % 10 < 9 ? "VOLUNTARY_REPLACING_GOVERNMENT_UNIQUE" : "GOVERNMENT_UNIQUE";
+        if (base.standardUse === "GOVERNMENT_UNIQUE") base.governmentUniqueReason = "No voluntary consensus standard met the agency's classified-systems requirements.";
         break;
       }
       case "INTERNATIONAL_EXCHANGE": {

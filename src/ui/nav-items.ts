@@ -13,6 +13,7 @@ export const NAV_ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/participants", label: "Participants", permission: "participation.read" },
   { href: "/engagements", label: "Engagements", permission: "participation.read" },
   { href: "/activities", label: "Activities", permission: "participation.read" },
+  { href: "/data-calls", label: "Data calls", permission: "datacall.read" },
   { href: "/objectives", label: "Objectives", permission: "reference.read" },
   { href: "/recommendations", label: "Recommendations", permission: "reference.read" },
   { href: "/core-areas", label: "Core areas", permission: "reference.read" },

@@ -423,6 +423,7 @@ test("a coordinator logs an activity; export CSV downloads the filtered list", a
   const tls13 = page.locator("#activity-standardId option", { hasText: "TLS 1.3" });
   await expect(tls13).toHaveCount(1);
   await page.locator("#activity-standardId").selectOption((await tls13.getAttribute("value"))!);
+  await page.getByLabel(/^New use of a voluntary consensus standard/).check();
   await page.getByRole("button", { name: "Add activity" }).click();
   await expect(page.getByText("The activity was added.")).toBeVisible();
   await expect(page.locator("main dl")).toContainText("TLS 1.3");

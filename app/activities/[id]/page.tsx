@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { ACTIVITY_LABELS } from "@/domain/participation/inputs";
+import { ACTIVITY_LABELS, STANDARD_USE_LABELS } from "@/domain/participation/inputs";
 import { recordHistory } from "@/server/audit/audit-log";
 import { can } from "@/server/auth/permissions";
 import { requirePage } from "@/server/auth/session";
@@ -53,6 +53,12 @@ export default async function ActivityPage({ params, searchParams }: Props) {
         "—"
       ),
     ],
+    ...(activity.kind === "ADOPTION"
+      ? ([
+          ["A-119 category", activity.standardUse ? STANDARD_USE_LABELS[activity.standardUse] : "Not recorded"],
+          ...(activity.governmentUniqueReason ? [["Why government-unique", <span key="g" className="whitespace-pre-line">{activity.governmentUniqueReason}</span>]] : []),
+        ] as [string, React.ReactNode][])
+      : []),
     ["Attendees", activity.attendees ?? "—"],
     ["Description", <span key="d" className="whitespace-pre-line">{activity.description ?? "—"}</span>],
   ];

@@ -32,7 +32,7 @@ export default async function NewActivityPage({ searchParams }: Props) {
         initial={{
           kind: (ACTIVITY_KINDS as readonly string[]).includes(kind) ? kind : "",
           title: "", description: "", counterpart: "", startDate: "", endDate: "", participantId: "",
-          sdoId: "", committeeId: "", standard: null, attendees: "", agencyId: "",
+          sdoId: "", committeeId: "", standard: null, attendees: "", standardUse: "", governmentUniqueReason: "", agencyId: "",
         }}
       />
     </>

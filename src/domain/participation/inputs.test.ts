@@ -81,8 +81,26 @@ describe("activityInput", () => {
   it("accepts a minimal activity", () => {
     expect(activityInput.safeParse(valid).success).toBe(true);
   });
-  it("requires the standard for an adoption", () => {
-    expect(fieldErrors(activityInput, { ...valid, kind: "ADOPTION" })).toEqual({ standardId: ["Choose the standard the agency adopted"] });
+  it("requires the standard and the A-119 category for an adoption", () => {
+    expect(fieldErrors(activityInput, { ...valid, kind: "ADOPTION" })).toEqual({
+      standardId: ["Choose the standard the agency adopted"],
+      standardUse: ["Choose the A-119 category of this use"],
+    });
+    expect(fieldErrors(activityInput, { ...valid, kind: "ADOPTION", standardId: "s1", standardUse: "SOMETHING" })).toEqual({
+      standardUse: ["Choose one of the listed categories"],
+    });
+  });
+  it("requires an explanation for a government-unique use, and keeps it only there", () => {
+    const adoption = { ...valid, kind: "ADOPTION", standardId: "s1" };
+    expect(fieldErrors(activityInput, { ...adoption, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: "  too short  " })).toEqual({
+      governmentUniqueReason: ["Explain in at least 20 characters why a government-unique standard was used instead of a voluntary one"],
+    });
+    const reason = "No consensus standard covers classified key handling.";
+    expect(activityInput.parse({ ...adoption, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: reason })).toMatchObject({ standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: reason });
+    expect(activityInput.parse({ ...adoption, standardUse: "VOLUNTARY_NEW", governmentUniqueReason: reason }).governmentUniqueReason).toBeUndefined();
+    const training = activityInput.parse({ ...valid, standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: reason });
+    expect(training.standardUse).toBeUndefined();
+    expect(training.governmentUniqueReason).toBeUndefined();
   });
   it("validates attendees as a whole positive number", () => {
     expect(fieldErrors(activityInput, { ...valid, attendees: "2.5" })).toEqual({ attendees: ["Attendees must be a whole number"] });

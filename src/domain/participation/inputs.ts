@@ -10,6 +10,15 @@ export const ENGAGEMENT_ROLES = [
 export const LEADERSHIP_ROLES = ["EDITOR", "CO_EDITOR", "RAPPORTEUR", "CONVENOR", "CHAIR", "VICE_CHAIR", "HEAD_OF_DELEGATION", "SECRETARY"] as const;
 export const ACTIVITY_KINDS = ["TRAINING", "ADOPTION", "INTERNATIONAL_EXCHANGE", "PUBLIC_PRIVATE_COLLABORATION", "INTERAGENCY_COORDINATION"] as const;
 
+/** OMB Circular A-119 categories of an adoption (data-call reporting). */
+export const STANDARD_USES = ["VOLUNTARY_NEW", "VOLUNTARY_REPLACING_GOVERNMENT_UNIQUE", "GOVERNMENT_UNIQUE"] as const;
+export type StandardUse = (typeof STANDARD_USES)[number];
+export const STANDARD_USE_LABELS: Record<StandardUse, string> = {
+  VOLUNTARY_NEW: "New use of a voluntary consensus standard",
+  VOLUNTARY_REPLACING_GOVERNMENT_UNIQUE: "Voluntary consensus standard replacing a government-unique one",
+  GOVERNMENT_UNIQUE: "Government-unique standard used instead of a voluntary one",
+};
+
 export type Depth = (typeof DEPTHS)[number];
 export type EngagementRole = (typeof ENGAGEMENT_ROLES)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -158,17 +167,38 @@ export const activityFields = z.object({
     blankToUndefined,
     z.coerce.number({ error: "Attendees must be a whole number" }).int("Attendees must be a whole number").min(1, "Attendees must be at least 1").max(100000, "Attendees must be at most 100,000").optional(),
   ),
+  /** Adoptions only (ignored for other kinds): the A-119 category. */
+  standardUse: z.preprocess(blankToUndefined, z.enum(STANDARD_USES, { error: "Choose one of the listed categories" }).optional()),
+  /** Required for a government-unique use: why no voluntary consensus standard was used. */
+  governmentUniqueReason: optionalText(2000, "The explanation"),
   /** Only admins choose; for coordinators the server uses their own agency. */
   agencyId: optionalId,
 });
-function activityRules(value: { kind: ActivityKind; standardId?: string; startDate?: string; endDate?: string }, ctx: z.RefinementCtx) {
+type ActivityRuleValue = { kind: ActivityKind; standardId?: string; startDate?: string; endDate?: string; standardUse?: StandardUse; governmentUniqueReason?: string };
+function activityRules(value: ActivityRuleValue, ctx: z.RefinementCtx) {
   endNotBeforeStart(value, ctx);
   if (value.kind === "ADOPTION" && !value.standardId) {
     ctx.addIssue({ code: "custom", path: ["standardId"], message: "Choose the standard the agency adopted" });
   }
+  if (value.kind === "ADOPTION" && !value.standardUse) {
+    ctx.addIssue({ code: "custom", path: ["standardUse"], message: "Choose the A-119 category of this use" });
+  }
+  if (value.kind === "ADOPTION" && value.standardUse === "GOVERNMENT_UNIQUE" && (value.governmentUniqueReason ?? "").length < 20) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["governmentUniqueReason"],
+      message: "Explain in at least 20 characters why a government-unique standard was used instead of a voluntary one",
+    });
+  }
 }
-export const activityInput = activityFields.superRefine(activityRules);
-export const activityUpdateInput = activityFields.extend({ id: id("an activity"), version }).superRefine(activityRules);
+/** The category and explanation only mean something for an adoption; the explanation only for a government-unique use. */
+function adoptionFieldsOnly<T extends ActivityRuleValue>(value: T): T {
+  if (value.kind !== "ADOPTION") return { ...value, standardUse: undefined, governmentUniqueReason: undefined };
+  if (value.standardUse !== "GOVERNMENT_UNIQUE") return { ...value, governmentUniqueReason: undefined };
+  return value;
+}
+export const activityInput = activityFields.superRefine(activityRules).transform(adoptionFieldsOnly);
+export const activityUpdateInput = activityFields.extend({ id: id("an activity"), version }).superRefine(activityRules).transform(adoptionFieldsOnly);
 export const activityDeleteInput = z.object({ id: id("an activity"), version });
 
 export type ParticipantInput = z.infer<typeof participantInput>;

@@ -12,6 +12,9 @@ const EXPECTED: Record<string, string[]> = {
   "import.run": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  "datacall.manage": ["ADMIN"],
+  "datacall.prepare": ["ADMIN", "COORDINATOR"],
+  "datacall.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 };
 
 describe("role -> permission table", () => {

@@ -14,6 +14,12 @@ export const PERMISSIONS = {
   "import.run": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "settings.manage": ["ADMIN"],
+  /** Open a fiscal year's data call; accept or return submissions. */
+  "datacall.manage": ["ADMIN"],
+  /** Prepare (narrative) and submit a submission: coordinators their agency's, admins any. */
+  "datacall.prepare": ["ADMIN", "COORDINATOR"],
+  /** The status board, the roll-up and accepted submissions. Coordinators also read their own agency's. */
+  "datacall.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 export const activityRecord = {
   id: true, agencyId: true, kind: true, title: true, description: true, counterpart: true, startDate: true, endDate: true,
-  participantId: true, sdoId: true, committeeId: true, standardId: true, attendees: true, version: true, createdAt: true, updatedAt: true,
+  participantId: true, sdoId: true, committeeId: true, standardId: true, attendees: true, standardUse: true, governmentUniqueReason: true, version: true, createdAt: true, updatedAt: true,
   agency: { select: { acronym: true } },
   participant: { select: { name: true } },
   sdo: { select: { acronym: true } },
@@ -30,7 +30,8 @@ export function activitySnapshot(a: ActivityRecord) {
     startDate: fromDate(a.startDate), endDate: fromDate(a.endDate), agency: a.agency.acronym,
     participant: a.participant?.name ?? null, participantId: a.participantId,
     sdo: a.sdo?.acronym ?? null, sdoId: a.sdoId, committee: a.committee?.designation ?? null, committeeId: a.committeeId,
-    standard: a.standard?.designation ?? null, standardId: a.standardId, attendees: a.attendees, version: a.version,
+    standard: a.standard?.designation ?? null, standardId: a.standardId, attendees: a.attendees,
+    standardUse: a.standardUse, governmentUniqueReason: a.governmentUniqueReason, version: a.version,
   };
 }
 
@@ -80,6 +81,8 @@ function activityData(input: ActivityInput) {
     committeeId: input.committeeId ?? null,
     standardId: input.standardId ?? null,
     attendees: input.attendees ?? null,
+    standardUse: input.standardUse ?? null,
+    governmentUniqueReason: input.governmentUniqueReason ?? null,
   };
 }
 

@@ -3,7 +3,7 @@
 // public-private collaboration, interagency coordination). Same pattern as engagements.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput } from "@/domain/participation/inputs";
+import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput, STANDARD_USES, STANDARD_USE_LABELS } from "@/domain/participation/inputs";
 import { createActivityAction, updateActivityAction } from "@/server/actions/participation";
 import { buttonClass, controlProps, Field, FieldGroup, FormProblem, RadioChoices, useValidatedAction, type FieldLabel, LockFields, chosenChoice } from "./form-bits";
 import { ParticipantField } from "./participant-field";
@@ -25,6 +25,8 @@ export interface ActivityFormValues {
   committeeId: string;
   standard: Choice | null;
   attendees: string;
+  standardUse: string;
+  governmentUniqueReason: string;
   agencyId: string;
 }
 
@@ -39,6 +41,8 @@ const FIELDS: FieldLabel[] = [
   { name: "sdoId", label: "SDO" },
   { name: "committeeId", label: "Committee" },
   { name: "standardId", label: "Standard" },
+  { name: "standardUse", label: "A-119 category", target: "activity-standardUse-VOLUNTARY_NEW" },
+  { name: "governmentUniqueReason", label: "Why government-unique" },
   { name: "attendees", label: "Attendees" },
   { name: "description", label: "Description" },
 ];
@@ -46,6 +50,13 @@ const FIELDS: FieldLabel[] = [
 const CURRENT_LABELS: Record<string, string> = {
   kind: "Kind", title: "Title", agency: "Agency", startDate: "Start date", endDate: "End date", counterpart: "Counterpart",
   participant: "Participant", sdo: "SDO", committee: "Committee", standard: "Standard", attendees: "Attendees", description: "Description",
+  standardUse: "A-119 category", governmentUniqueReason: "Why government-unique",
+};
+
+const STANDARD_USE_HINTS: Record<(typeof STANDARD_USES)[number], string> = {
+  VOLUNTARY_NEW: "the agency began using a voluntary consensus standard",
+  VOLUNTARY_REPLACING_GOVERNMENT_UNIQUE: "it replaced a standard the government wrote for itself",
+  GOVERNMENT_UNIQUE: "explain below why no voluntary consensus standard was used",
 };
 
 const KIND_HINTS: Record<(typeof ACTIVITY_KINDS)[number], string> = {
@@ -136,6 +147,23 @@ export function ActivityForm({
           required={false}
           standardHint="Required for an adoption. Search by designation or title, then pick from the matches."
         />
+        <FieldGroup id={`${p}-standardUse`} legend="A-119 category" hint="Required for an adoption: how the agency uses the standard." error={errorFor("standardUse")}>
+          <RadioChoices
+            id={`${p}-standardUse`}
+            name="standardUse"
+            choices={STANDARD_USES.map((u) => ({ value: u, label: STANDARD_USE_LABELS[u], hint: STANDARD_USE_HINTS[u] }))}
+            checked={v("standardUse")}
+          />
+        </FieldGroup>
+        <Field
+          id={`${p}-governmentUniqueReason`}
+          label="Why government-unique"
+          hint="Required for a government-unique use (OMB Circular A-119): why no voluntary consensus standard was used. At least 20 characters."
+          error={errorFor("governmentUniqueReason")}
+          optional
+        >
+          <textarea {...controlProps(`${p}-governmentUniqueReason`, errorFor("governmentUniqueReason"), true)} name="governmentUniqueReason" rows={3} defaultValue={v("governmentUniqueReason")} />
+        </Field>
         <Field id={`${p}-attendees`} label="Attendees" hint="Number of people, for training and meetings." error={errorFor("attendees")} optional>
           <input {...controlProps(`${p}-attendees`, errorFor("attendees"), true)} name="attendees" type="text" inputMode="numeric" defaultValue={v("attendees")} />
         </Field>

@@ -59,6 +59,8 @@ export default async function EditActivityPage({ params }: Props) {
           committeeId: activity.committeeId ?? "",
           standard,
           attendees: activity.attendees === null ? "" : String(activity.attendees),
+          standardUse: activity.standardUse ?? "",
+          governmentUniqueReason: activity.governmentUniqueReason ?? "",
           agencyId: activity.agencyId,
         }}
       />

@@ -1,0 +1,190 @@
+// Benchmark (not a test): assembling one agency's fiscal-year data-call report (its rows,
+// the coverage report filtered to it for the indicators, the pure assembly) versus the
+// dashboard's gap report filtered to that agency, on the same database, interleaved.
+// Target: data call <= 2x the filtered dashboard report. Both are measured uncached, each in
+// one transaction (wall clock and CPU time); the third line is what the data call adds when
+// the app serves the indicators' report from the report cache.
+//
+//   npm run bench:data-call -- --backend postgres [--url URL] [--generate]
+//   npm run bench:data-call -- --backend pglite --data-dir DIR [--generate]
+//   options: --runs 7  --fy 2026  --agency ACRONYM (default: the agency with most engagements)
+//            --generate (migrate, seed, demo data: --engagements 100000 --participants 5000 --standards 10000)
+//
+// Without --url the PostgreSQL run uses postgresql://postgres@127.0.0.1:5432/data_call_bench
+// (created when --generate is given).
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { assembleDataCall } from "@/domain/data-call/assembly";
+import { fiscalYearOf, fiscalYearPeriod, toIsoDate } from "@/domain/fiscal-year";
+import { computeGapReport, REPORT_TRANSACTION } from "@/server/coverage/gap-report-data";
+import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
+import { indicatorRows, readAssemblyRows } from "@/server/data-call/assembly-rows";
+import { describeTarget, openDatabase, type Database } from "@/server/db/database";
+import { applyMigrations } from "@/server/db/migrate";
+import { generateDemoData } from "../seeds/demo-data";
+import { seedReference } from "../seeds/reference";
+
+const { values: args } = parseArgs({
+  options: {
+    backend: { type: "string", default: "postgres" },
+    url: { type: "string" },
+    "db-name": { type: "string", default: "data_call_bench" },
+    "data-dir": { type: "string", default: ".data/bench-data-call-pglite" },
+    runs: { type: "string", default: "7" },
+    fy: { type: "string" },
+    agency: { type: "string" },
+    generate: { type: "boolean", default: false },
+    engagements: { type: "string", default: "100000" },
+    participants: { type: "string", default: "5000" },
+    standards: { type: "string", default: "10000" },
+  },
+});
+
+const RUNS = Number(args.runs);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+/** CPU milliseconds of a local PostgreSQL backend process (null when /proc cannot tell). */
+function backendCpuMs(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
+const processCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+async function open(): Promise<Database> {
+  if (args.backend === "pglite") return openDatabase({ kind: "pglite", dataDir: args["data-dir"] });
+  const base = "postgresql://postgres@127.0.0.1:5432";
+  const url = args.url ?? `${base}/${args["db-name"]}`;
+  if (!args.url && args.generate) {
+    const admin = new pg.Client({ connectionString: `${base}/postgres` });
+    await admin.connect();
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [args["db-name"]]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${args["db-name"]}"`);
+    await admin.end();
+  }
+  return openDatabase({ kind: "postgres", url });
+}
+
+async function main() {
+  const database = await open();
+  const prisma = database.prisma;
+  try {
+    console.log(`database: ${describeTarget(database.target)}`);
+    await applyMigrations(database);
+    await seedReference(prisma);
+    await seedDefaultIndicators(prisma);
+    if (args.generate) {
+      const report = await generateDemoData(prisma, {
+        seed: 1,
+        engagements: Number(args.engagements),
+        participants: Number(args.participants),
+        extraStandards: Number(args.standards),
+        reset: true,
+      });
+      console.log(`generated: ${report.message} (written in ${(report.writeMs / 1000).toFixed(0)} s)`);
+      await prisma.$executeRawUnsafe("VACUUM ANALYZE");
+    }
+    const counts = { engagements: await prisma.engagement.count(), activities: await prisma.activity.count(), agencies: await prisma.agency.count() };
+    console.log(`data: ${JSON.stringify(counts)}`);
+
+    const today = toIsoDate(new Date());
+    const fy = args.fy ? Number(args.fy) : fiscalYearOf(today) - 1;
+    const agency = args.agency
+      ? await prisma.agency.findUniqueOrThrow({ where: { acronym: args.agency }, select: { id: true, acronym: true } })
+      : await (async () => {
+          const [top] = await prisma.engagement.groupBy({ by: ["agencyId"], _count: { _all: true }, orderBy: { _count: { agencyId: "desc" } }, take: 1 });
+          return prisma.agency.findUniqueOrThrow({ where: { id: top!.agencyId }, select: { id: true, acronym: true } });
+        })();
+    const agencyEngagements = await prisma.engagement.count({ where: { agencyId: agency.id } });
+    const request = { period: fiscalYearPeriod(fy), today, generatedAt: new Date().toISOString(), agencyId: agency.id, sdoId: null };
+
+    type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+    /**
+     * Runs `work` in one transaction (one connection, so the PostgreSQL backend that ran
+     * the SQL is known) and measures wall time and CPU time: this process (Prisma, the
+     * assembly, PGlite when embedded) plus, on a local PostgreSQL, that backend. CPU time
+     * is what other load on a shared machine distorts least.
+     */
+    const measured = async <T>(work: (tx: Tx) => Promise<T>) => {
+      const wall0 = performance.now();
+      const cpu0 = processCpuMs();
+      let backend = 0;
+      const result = await prisma.$transaction(async (tx) => {
+        const pid = args.backend === "pglite" ? null : ((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? null);
+        const b0 = backendCpuMs(pid);
+        const out = await work(tx);
+        const b1 = backendCpuMs(pid);
+        if (b0 !== null && b1 !== null) backend = b1 - b0;
+        return out;
+      }, REPORT_TRANSACTION);
+      return { result, ms: performance.now() - wall0, cpu: processCpuMs() - cpu0 + backend };
+    };
+    // The dashboard's report filtered to the agency, as the dashboard computes it.
+    const dashboard = () => measured((tx) => computeGapReport(tx, request));
+    // The data call: the agency's rows, the filtered report (for the indicators), the assembly.
+    const dataCall = () =>
+      measured(async (tx) => {
+        const rows = await readAssemblyRows(tx, agency.id, fy);
+        const report = await computeGapReport(tx, request);
+        return assembleDataCall({ ...rows!, indicators: indicatorRows(report) });
+      });
+    // What the data call adds when the report comes from the report cache (as in the app once
+    // the dashboard's view of the agency was computed).
+    const rowsOnly = () => measured(async (tx) => assembleDataCall({ ...(await readAssemblyRows(tx, agency.id, fy))!, indicators: [] }));
+
+    const check = (await dataCall()).result;
+    const report = (await dashboard()).result;
+    const engagements = check.participation.summary.find((f) => f.key === "participation.engagements")!.value;
+    console.log(
+      `FY${fy}, agency ${agency.acronym} (${agencyEngagements} engagements in all): data call counts ${engagements} engagements active in the year, ` +
+        `the dashboard ${report.totals.engagements}; ${check.indicators.length} indicators`,
+    );
+
+    const ms = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[] };
+    const cpu = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      // Interleaved, alternating which goes first, so load on the machine hits all alike.
+      const order = i % 2 ? (["dataCall", "dashboard", "rows"] as const) : (["dashboard", "dataCall", "rows"] as const);
+      for (const which of order) {
+        const run = await (which === "dashboard" ? dashboard() : which === "dataCall" ? dataCall() : rowsOnly());
+        ms[which].push(run.ms);
+        cpu[which].push(run.cpu);
+      }
+    }
+    const line = (label: string, xs: number[]) => `  ${label.padEnd(36)} ${fmt(median(xs)).padStart(8)}  (${fmt(Math.min(...xs))}..${fmt(Math.max(...xs))})`;
+    console.log(`\n${RUNS} interleaved runs each, median (min..max)`);
+    for (const [title, xs] of [["wall clock:", ms], [args.backend === "pglite" ? "CPU time (this process, PGlite included):" : "CPU time (this process + PostgreSQL backend):", cpu]] as const) {
+      console.log(title);
+      console.log(line("dashboard report, agency filter", xs.dashboard));
+      console.log(line("data call (rows + report + assembly)", xs.dataCall));
+      console.log(line("data call rows + assembly only", xs.rows));
+      console.log(`  ratio data call / dashboard          ${(median(xs.dataCall) / median(xs.dashboard)).toFixed(2)}x  (target <= 2x)`);
+    }
+    console.log(
+      JSON.stringify({
+        backend: args.backend, fy, agency: agency.acronym, runs: RUNS, counts,
+        wallMs: { dashboard: median(ms.dashboard), dataCall: median(ms.dataCall), rowsOnly: median(ms.rows) },
+        cpuMs: { dashboard: median(cpu.dashboard), dataCall: median(cpu.dataCall), rowsOnly: median(cpu.rows) },
+        ratio: { wall: median(ms.dataCall) / median(ms.dashboard), cpu: median(cpu.dataCall) / median(cpu.dashboard) },
+      }),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+await main();
