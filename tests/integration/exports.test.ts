@@ -72,6 +72,23 @@ describe(`exports on ${BACKEND}`, () => {
     expect(lines).toHaveLength(1 + 7);
   });
 
+  it("writes an adoption's A-119 category and its explanation into the activity CSV", async () => {
+    const agency = await db.agency.findFirstOrThrow({ where: { acronym: `E${tag}` } });
+    await db.activity.create({
+      data: {
+        agencyId: agency.id, kind: "ADOPTION", title: `Adoption ${tag}`, startDate: new Date("2024-03-01"),
+        standardUse: "GOVERNMENT_UNIQUE", governmentUniqueReason: "No voluntary standard covers it",
+      },
+    });
+    const response = await get(activityExport, `format=csv&agency=${agency.id}`);
+    expect(response.status).toBe(200);
+    const [header, row] = (await response.text()).trim().split("\n");
+    const columns = header!.split(",");
+    const cells = row!.split(",");
+    expect(cells[columns.indexOf("standard_use")]).toBe("GOVERNMENT_UNIQUE");
+    expect(cells[columns.indexOf("government_unique_reason")]).toBe("No voluntary standard covers it");
+  });
+
   it("refuses a list over the row cap, asking to narrow the filters", async () => {
     const capped = exportRoute("engagements", {
       parse: (p) => parseEngagementFilters(p),

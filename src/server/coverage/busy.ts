@@ -8,11 +8,14 @@ import { z } from "zod";
 import { escapeHtml } from "@/lib/escape-html";
 import { ReportBusyError } from "./report-cache";
 
-/** Only the dashboard's own views can be returned to (no open redirect). */
+/**
+ * Only views built on the coverage report can be returned to (no open redirect): the
+ * dashboard, its printable report, and a data-call submission (page, print, records).
+ */
 const returnPath = z
   .string()
   .max(2000)
-  .regex(/^\/dashboard(\/report)?(\?[^#\s]*)?$/, "Not a dashboard view");
+  .regex(/^\/(dashboard(\/report)?|data-calls\/\d{4}\/[A-Za-z0-9_-]+(\/print|\/records)?)(\?[^#\s]*)?$/, "Not a report view");
 
 export const busyPageInput = z.object({
   next: returnPath.catch("/dashboard"),

@@ -27,8 +27,12 @@ const ENGAGEMENT_COLUMNS: Columns<EngagementRecord> = {
 };
 
 const ACTIVITY_COLUMNS: Columns<ActivityRecord> = {
-  header: ["id", "kind", "title", "agency", "participant", "counterpart", "sdo", "committee", "standard", "start_date", "end_date", "attendees", "description"],
-  row: (a) => [a.id, a.kind, a.title, a.agency.acronym, a.participant?.name, a.counterpart, a.sdo?.acronym, a.committee?.designation, a.standard?.designation, a.startDate, a.endDate, a.attendees, a.description],
+  header: ["id", "kind", "title", "agency", "participant", "counterpart", "sdo", "committee", "standard", "start_date", "end_date", "attendees",
+    "standard_use", "government_unique_reason", "description"],
+  row: (a) => [
+    a.id, a.kind, a.title, a.agency.acronym, a.participant?.name, a.counterpart, a.sdo?.acronym, a.committee?.designation, a.standard?.designation,
+    a.startDate, a.endDate, a.attendees, a.standardUse, a.governmentUniqueReason, a.description,
+  ],
 };
 
 async function* render<R>(batches: AsyncIterable<R[]>, format: ExportFormat, columns: Columns<R>, snapshot: (r: R) => object) {

@@ -17,6 +17,7 @@ import { CorrectionForm, NarrativeForm, ReviewForm, SubmitForm } from "@/ui/data
 import { DataCallReport, NarrativeView, StatusTag } from "@/ui/data-call/report";
 import { PageHeading } from "@/ui/page-heading";
 import { first, secondaryLinkClass, SuccessNotice } from "@/ui/participation/list-bits";
+import { redirectWhenBusy } from "@/server/coverage/busy";
 
 export const metadata: Metadata = { title: "Data-call submission" };
 
@@ -39,7 +40,9 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   if (!parsed.success) notFound();
   const { fy, agencyId } = parsed.data;
   const now = new Date();
-  const data = await loadSubmission(session, fy, agencyId, now);
+  // Assembling a draft reads the coverage report: when its queue is full, "being prepared".
+  const here = `/data-calls/${fy}/${encodeURIComponent(agencyId)}`;
+  const data = await loadSubmission(session, fy, agencyId, now).catch(redirectWhenBusy(here));
   if (!data) notFound();
   const shown = figuresToShow(data);
   if (!shown) notFound();

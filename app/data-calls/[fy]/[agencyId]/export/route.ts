@@ -7,6 +7,7 @@ import { can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
 import { figuresOf, figuresToShow, loadSubmission, versionStatus } from "@/server/data-call/submissions";
 import { exportFormat, submissionParams } from "@/server/data-call/page-params";
+import { ReportBusyError } from "@/server/coverage/report-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ fy: 
   if (!route.success) return text(404, "No such submission.");
   if (!parsed.success) return text(400, parsed.error.issues[0]?.message ?? "Choose format=csv or format=json.");
   const { fy, agencyId } = route.data;
-  const data = await loadSubmission(session, fy, agencyId, new Date());
+  const data = await loadSubmission(session, fy, agencyId, new Date()).catch((error: unknown) => {
+    if (error instanceof ReportBusyError) return error;
+    throw error;
+  });
+  if (data instanceof ReportBusyError) {
+    return new Response(`The report is being prepared. Try again in ${data.retryAfterSeconds} seconds.`, {
+      status: 503,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(data.retryAfterSeconds), "Cache-Control": "no-store" },
+    });
+  }
   if (!data) return text(404, "No such submission, or not one you may read.");
   const shown = parsed.data.version ? figuresOf(data, parsed.data.version) : figuresToShow(data);
   if (!shown) return text(404, "No such version, or not one you may read.");

@@ -14,6 +14,7 @@ import { figuresOf, figuresToShow, loadSubmission, versionStatus } from "@/serve
 import { submissionParams } from "@/server/data-call/page-params";
 import { PrintButton } from "@/ui/coverage/print-button";
 import { DataCallReport, NarrativeView } from "@/ui/data-call/report";
+import { redirectWhenBusy } from "@/server/coverage/busy";
 
 export const metadata: Metadata = { title: "Data-call report" };
 
@@ -30,7 +31,7 @@ export default async function PrintableSubmissionPage({ params, searchParams }: 
   if (!parsed.success) notFound();
   const { fy, agencyId } = parsed.data;
   const now = new Date();
-  const data = await loadSubmission(session, fy, agencyId, now);
+  const data = await loadSubmission(session, fy, agencyId, now).catch(redirectWhenBusy(`${base}/print`));
   if (!data) notFound();
   const version = versionParam.parse((await searchParams).version);
   const shown = version ? figuresOf(data, version) : figuresToShow(data);

@@ -12,6 +12,7 @@ import { figuresOf, loadSubmission } from "@/server/data-call/submissions";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { PageHeading } from "@/ui/page-heading";
 import { first } from "@/ui/participation/list-bits";
+import { redirectWhenBusy } from "@/server/coverage/busy";
 
 export const metadata: Metadata = { title: "Records behind a figure" };
 
@@ -27,7 +28,9 @@ export default async function FigureRecordsPage({ params, searchParams }: Props)
   const query = recordsParams.safeParse({ figure: first(sp.figure), source: first(sp.source) });
   if (!route.success || !query.success) notFound();
   const { fy, agencyId } = route.data;
-  const data = await loadSubmission(session, fy, agencyId, new Date());
+  const data = await loadSubmission(session, fy, agencyId, new Date()).catch(
+    redirectWhenBusy(`/data-calls/${fy}/${encodeURIComponent(agencyId)}/records?${new URLSearchParams({ figure: query.data.figure, source: String(query.data.source) })}`),
+  );
   if (!data) notFound();
   const shown = figuresOf(data, query.data.source);
   const figure = shown ? findFigure(shown.figures, query.data.figure) : null;
