@@ -15,34 +15,34 @@ step() {
   echo "<== $name: $(( $(date +%s) - start )) s"
 }
 
-step lint npm run -s lint
-step typecheck npm run -s typecheck
+# Two commands that share nothing, side by side (each keeps mostly one core busy); their
+# output is printed after both end, one after the other. Usage: side_by_side A "cmd" B "cmd"
+side_by_side() {
+  logs=$(mktemp -d)
+  sh -c "$2" > "$logs/a.log" 2>&1 &
+  first=$!
+  sh -c "$4" > "$logs/b.log" 2>&1 &
+  second=$!
+  first_status=0
+  wait "$first" || first_status=$?
+  second_status=0
+  wait "$second" || second_status=$?
+  echo "--- $1: exit $first_status"
+  cat "$logs/a.log"
+  echo "--- $3: exit $second_status"
+  cat "$logs/b.log"
+  rm -rf "$logs"
+  [ "$first_status" -eq 0 ] && [ "$second_status" -eq 0 ]
+}
+
+step "lint and typecheck (side by side)" side_by_side lint "npm run -s lint" typecheck "npm run -s typecheck"
 step drift npm run -s db:drift
 # High/critical advisories in production dependencies fail unless reviewed
 # (security/audit-allowlist.json); AUDIT_REQUIRED=1 also fails when no advisories can be had.
 step "dependency audit" npm run -s audit:deps
 step unit npm run -s test:unit
-# The two integration runs share nothing (a PostgreSQL test database; PGlite in memory, one
-# per file) and each keeps mostly one core busy, so they run side by side; their output is
-# printed after both end, one run after the other.
-integration() {
-  logs=$(mktemp -d)
-  npm run -s test:int:pg > "$logs/pg.log" 2>&1 &
-  pg=$!
-  npm run -s test:int:pglite > "$logs/pglite.log" 2>&1 &
-  pglite=$!
-  pg_status=0
-  wait "$pg" || pg_status=$?
-  pglite_status=0
-  wait "$pglite" || pglite_status=$?
-  echo "--- integration (PostgreSQL): exit $pg_status"
-  cat "$logs/pg.log"
-  echo "--- integration (PGlite): exit $pglite_status"
-  cat "$logs/pglite.log"
-  rm -rf "$logs"
-  [ "$pg_status" -eq 0 ] && [ "$pglite_status" -eq 0 ]
-}
-step "integration (PostgreSQL and PGlite, side by side)" integration
+# The integration runs share nothing: a PostgreSQL test database; PGlite in memory, one per file.
+step "integration (PostgreSQL and PGlite, side by side)" side_by_side "integration (PostgreSQL)" "npm run -s test:int:pg" "integration (PGlite)" "npm run -s test:int:pglite"
 step build npm run -s build
 step e2e npx playwright test
 echo "All checks passed."

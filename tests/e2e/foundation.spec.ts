@@ -1,6 +1,7 @@
 // The foundation in a real browser: anonymous visitors are sent to sign-in from every
 // page; each demo role signs in, sees the navigation its role allows, visits every page
-// it may use (screenshot + axe, one test per page and role), and is refused the rest.
+// it may use (one test per page and role; axe where the page differs by role), and is
+// refused the rest.
 // Nothing in this file writes data: its tests run in parallel with each other.
 import { expect, test } from "@playwright/test";
 import { authFile, DEMO, DEMO_PASSWORD, expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
@@ -85,12 +86,17 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
     });
 
     // One test per page: each page has its own time budget, and a failure names it.
+    // Reference pages differ by role only in the navigation (every role's is checked by axe
+    // on the home page) and in the admin's edit controls, so the whole page is checked by
+    // axe for the admin and the coordinator; a lead's and a viewer's visits check content.
+    const fullAxe = role === "ADMIN" || role === "COORDINATOR";
     for (const [path, name] of REFERENCE_PAGES) {
-      test(`visits ${path}: content, axe${role === "COORDINATOR" || path === "/" ? ", screenshots" : ""}`, async ({ page }) => {
+      const axe = fullAxe || path === "/";
+      test(`visits ${path}: content${axe ? ", axe" : ""}${role === "COORDINATOR" || path === "/" ? ", screenshots" : ""}`, async ({ page }) => {
         const response = await page.goto(path);
         expect(response?.status(), path).toBe(200);
         await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-        await expectNoAxeViolations(page);
+        if (axe) await expectNoAxeViolations(page);
         if (role === "COORDINATOR" || path === "/") await screenshots(page, `${role.toLowerCase()}-${name}`);
       });
     }
