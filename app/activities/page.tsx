@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS } from "@/domain/participation/inputs";
-import { parseActivityFilters, toQueryString, type ActivityFilters } from "@/domain/participation/list-filters";
+import { activityFilterProblems, type ActivityFilters, parseActivityFilters, toQueryString } from "@/domain/participation/list-filters";
 import { can } from "@/server/auth/permissions";
 import { requirePage } from "@/server/auth/session";
 import { listActivities } from "@/server/participation/activities";
@@ -14,7 +14,7 @@ import { fromDate } from "@/server/participation/scope";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import {
-  actionLinkClass, Empty, FilterInput, FilterSelect, first, secondaryLinkClass, SortHeader, SuccessNotice,
+  actionLinkClass, Empty, FilterInput, FilterSelect, first, IgnoredFilters, secondaryLinkClass, SortHeader, SuccessNotice,
 } from "@/ui/participation/list-bits";
 
 export const metadata: Metadata = { title: "Activities" };
@@ -42,6 +42,7 @@ export default async function ActivitiesPage({ searchParams }: Props) {
   return (
     <>
       {first(raw.deleted) === "1" ? <SuccessNotice>The activity was deleted.</SuccessNotice> : null}
+      <IgnoredFilters problems={activityFilterProblems(raw)} />
       <PageHeading
         title="Activities"
         lead={<p>Training, adoption of standards, international exchanges, public–private collaboration and interagency coordination{pinned ? ` of ${session.user.agencyAcronym}` : ""}.</p>}

@@ -7,7 +7,7 @@ import { connection } from "next/server";
 import {
   DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, isLeadership, ROLE_LABELS,
 } from "@/domain/participation/inputs";
-import { parseEngagementFilters, toQueryString, type EngagementFilters } from "@/domain/participation/list-filters";
+import { engagementFilterProblems, type EngagementFilters, parseEngagementFilters, toQueryString } from "@/domain/participation/list-filters";
 import { can } from "@/server/auth/permissions";
 import { requirePage } from "@/server/auth/session";
 import { listEngagements } from "@/server/participation/engagements";
@@ -19,7 +19,7 @@ import { fromDate } from "@/server/participation/scope";
 import { PageHeading } from "@/ui/page-heading";
 import { Pagination } from "@/ui/pagination";
 import {
-  actionLinkClass, Empty, FilterInput, FilterSelect, first, LeadershipTag, secondaryLinkClass, SortHeader, SuccessNotice,
+  actionLinkClass, Empty, FilterInput, FilterSelect, first, IgnoredFilters, LeadershipTag, secondaryLinkClass, SortHeader, SuccessNotice,
 } from "@/ui/participation/list-bits";
 
 export const metadata: Metadata = { title: "Engagements" };
@@ -58,6 +58,7 @@ export default async function EngagementsPage({ searchParams }: Props) {
   return (
     <>
       {deleted ? <SuccessNotice>The engagement was deleted.</SuccessNotice> : null}
+      <IgnoredFilters problems={engagementFilterProblems(raw)} />
       <PageHeading
         title="Engagements"
         lead={<p>Who takes part where: seats in committees and work on standards{pinned ? ` for ${session.user.agencyAcronym}` : ""}.</p>}

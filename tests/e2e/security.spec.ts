@@ -204,10 +204,16 @@ test.describe("requests are checked", () => {
     }
   });
 
-  test("impossible dates: lists and the audit log still load, an export says why it refuses", async ({ page, request }) => {
+  test("impossible dates: lists and the audit log still load, the lists say which filter they ignored, an export says why it refuses", async ({ page, request }) => {
     for (const path of ["/engagements?to=2025-13-45", "/activities?from=2025-02-30", "/audit?to=2025-13-45"]) {
       expect((await page.goto(path))?.status(), path).toBe(200);
     }
+    for (const [path, name] of [["/engagements?to=2025-13-45", "to"], ["/activities?from=2025-02-30", "from"]] as const) {
+      await page.goto(path);
+      const notice = page.getByRole("status").filter({ hasText: "ignored" });
+      await expect(notice, path).toContainText(`${name}: use a real date`);
+    }
+    await expectNoAxeViolations(page);
     const response = await request.get("/engagements/export?format=csv&to=2025-13-45");
     expect(response.status()).toBe(400);
     expect(await response.text()).toMatch(/to: use a real date/);

@@ -96,6 +96,24 @@ export function SuccessNotice({ children }: { children: React.ReactNode }) {
   );
 }
 
+/** Filters in the address that could not be read: the list is shown without them, and says why. */
+export function IgnoredFilters({ problems }: { problems: Record<string, string> }) {
+  const entries = Object.entries(problems);
+  if (entries.length === 0) return null;
+  return (
+    <div role="status" className="mb-6 border-l-8 border-[#ffbe2e] bg-[#faf3d1] px-4 py-3">
+      <p className="m-0 font-semibold">{entries.length === 1 ? "One filter in the address was ignored:" : "Some filters in the address were ignored:"}</p>
+      <ul className="m-0 mt-1">
+        {entries.map(([name, reason]) => (
+          <li key={name}>
+            <code>{name}</code>: {reason}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function Empty({ children }: { children?: React.ReactNode }) {
   return <span className="text-[#565c65]">{children ?? <><span aria-hidden="true">—</span><span className="sr-only">none</span></>}</span>;
 }
