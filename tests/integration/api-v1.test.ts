@@ -157,6 +157,34 @@ describe(`read API on ${BACKEND}`, () => {
     expect(got).toEqual([...got].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
+  it("returns every row that exists for the whole walk exactly once while rows are written during the walk", async () => {
+    const schema = pageOf(endpointOf("engagements").item);
+    const before = [...ids.engA, ...ids.engB];
+    const seen: string[] = [];
+    const added: string[] = [];
+    let next: string | null = `/api/v1/engagements?${QUERIES.engagements()}&limit=2`;
+    let step = 0;
+    while (next) {
+      const response = await routes.engagements(new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secrets.admin}` } }));
+      const page = schema.parse(await response.json());
+      seen.push(...page.data.map((r) => r.id));
+      next = page.next;
+      // Between pages: edit a row already read and one not yet read, and add a new row.
+      step += 1;
+      await db.engagement.update({ where: { id: before[step % before.length]! }, data: { notes: `walk ${step}`, version: { increment: 1 } } });
+      const p = ids.partA[step % ids.partA.length]!;
+      const created = await db.engagement.create({
+        data: { participantId: p, agencyId: ids.agencyA, committeeId: ids.committees[2], role: "OBSERVER", depth: "OBSERVE", startDate: new Date("2025-01-01"), endDate: new Date(`2025-02-0${step % 9 + 1}`) },
+      });
+      added.push(created.id);
+      expect(step).toBeLessThan(50);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => before.includes(id)).sort()).toEqual(sorted(before));
+    expect(seen.every((id) => before.includes(id) || added.includes(id))).toBe(true);
+    await db.engagement.deleteMany({ where: { id: { in: added } } });
+  });
+
   it("keeps the filters in the next link", async () => {
     const response = await call("engagements", `sdo=${ids.sdo}&limit=2&status=active`, "admin");
     const { next } = (await response.json()) as { next: string };

@@ -5,12 +5,14 @@ import { ApiTokenCreateForm } from "./api-token-create-form";
 import { ApiTokenRevokeButton } from "./api-token-revoke-button";
 
 const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 const when = (d: Date | null) => (d ? `${dateFormat.format(d)} UTC` : "Never");
 
 function status(token: ApiTokenView, now: Date): string {
-  if (token.revokedAt) return `Revoked ${when(token.revokedAt)}`;
-  if (token.expiresAt <= now) return `Expired ${when(token.expiresAt)}`;
-  return `Active until ${when(token.expiresAt)}`;
+  // Days only: short enough for a phone's column; the exact times are in the audit log.
+  if (token.revokedAt) return `Revoked ${dayFormat.format(token.revokedAt)}`;
+  if (token.expiresAt <= now) return `Expired ${dayFormat.format(token.expiresAt)}`;
+  return `Active until ${dayFormat.format(token.expiresAt)}`;
 }
 
 export function ApiTokensView({ tokens, showOwner, now }: { tokens: ApiTokenView[]; showOwner: boolean; now: Date }) {
@@ -61,7 +63,7 @@ export function ApiTokensView({ tokens, showOwner, now }: { tokens: ApiTokenView
                     {when(t.lastUsedAt)}
                     {t.lastUsedAddress ? <span className="block text-sm text-[#565c65]">from {t.lastUsedAddress}</span> : null}
                   </td>
-                  <td>{!t.revokedAt && t.expiresAt > now ? <ApiTokenRevokeButton id={t.id} name={t.name} /> : null}</td>
+                  <td className="whitespace-nowrap">{!t.revokedAt && t.expiresAt > now ? <ApiTokenRevokeButton id={t.id} name={t.name} /> : null}</td>
                 </tr>
               ))}
             </tbody>
