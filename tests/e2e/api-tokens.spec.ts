@@ -1,13 +1,16 @@
 // Personal access tokens in the browser: a coordinator opens "API tokens" from the
 // navigation, creates a token (shown once), copies it, reads /api/v1/engagements with it
-// (their agency's rows only), revokes it on the page, and the same request gets 401.
+// (their agency's rows only), revokes it on the page, and the same request gets 401; an
+// admin then sees that token among everyone's, with its owner.
 import { expect, test } from "@playwright/test";
 import { authFile, expectNoAxeViolations, screenshots } from "./support/auth";
 
+test.describe.configure({ mode: "serial" });
 test.use({ storageState: authFile("COORDINATOR") });
 
+const name = `BI dashboard ${Date.now().toString(36)}`;
+
 test("a coordinator creates a token, reads the API with it, revokes it", async ({ page, context, request }) => {
-  const name = `BI dashboard ${Date.now().toString(36)}`;
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await page.getByRole("link", { name: "API tokens" }).click();
@@ -44,4 +47,19 @@ test("a coordinator creates a token, reads the API with it, revokes it", async (
   const refused = await request.get("/api/v1/engagements", { headers: { Authorization: `Bearer ${secret}` } });
   expect(refused.status()).toBe(401);
   expect((await refused.json()).code).toBe("UNAUTHENTICATED");
+});
+
+test("an admin sees everyone's tokens with their owners", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: authFile("ADMIN") });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/");
+  await page.getByRole("link", { name: "API tokens" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "All tokens" })).toBeVisible();
+  const row = page.getByRole("row", { name: new RegExp(name) });
+  await expect(row).toContainText("coordinator@example.gov");
+  await expect(row).toContainText("Revoked");
+  await expectNoAxeViolations(page);
+  await screenshots(page, "api-tokens-admin");
+  await context.close();
 });
