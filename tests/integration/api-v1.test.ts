@@ -18,6 +18,7 @@ const { API_ENDPOINTS } = await import("@/server/api/v1-endpoints");
 const { openApiDocument } = await import("@/server/api/openapi");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
+  activities: (await import("../../app/api/v1/activities/route")).GET,
   participants: (await import("../../app/api/v1/participants/route")).GET,
   sdos: (await import("../../app/api/v1/sdos/route")).GET,
   committees: (await import("../../app/api/v1/committees/route")).GET,
@@ -27,7 +28,7 @@ type Name = keyof typeof routes;
 
 const tag = `v${Date.now().toString(36)}`;
 const secrets: Record<string, string> = {};
-const ids = { agencyA: "", agencyB: "", sdo: "", engA: [] as string[], engB: [] as string[], partA: [] as string[], partB: [] as string[], committees: [] as string[], standards: [] as string[] };
+const ids = { agencyA: "", agencyB: "", sdo: "", engA: [] as string[], engB: [] as string[], actA: [] as string[], actB: [] as string[], partA: [] as string[], partB: [] as string[], committees: [] as string[], standards: [] as string[] };
 
 async function tokenFor(key: string, role: "ADMIN" | "LEAD" | "COORDINATOR" | "VIEWER", agencyId: string | null = null) {
   const user = await db.user.create({ data: { email: `${key}.${tag}@test.gov`, name: key, role, agencyId, passwordHash: "x" } });
@@ -59,6 +60,12 @@ beforeAll(async () => {
         data: { participantId: p.id, agencyId: agency.id, committeeId: ids.committees[i % 3], role: "MEMBER", depth: "ATTEND", startDate: new Date(`2024-0${1 + i}-01`) },
       });
       engagements.push(e.id);
+    }
+  }
+  for (const [agency, list, n] of [[a, ids.actA, 2], [b, ids.actB, 2]] as const) {
+    for (let i = 0; i < n; i++) {
+      const act = await db.activity.create({ data: { agencyId: agency.id, kind: "TRAINING", title: `Training ${i} ${tag}`, startDate: new Date(`2024-0${1 + i}-15`), sdoId: sdo.id } });
+      list.push(act.id);
     }
   }
   await tokenFor("viewer", "VIEWER");
@@ -103,6 +110,7 @@ const sorted = (xs: string[]) => [...xs].sort();
 describe(`read API on ${BACKEND}`, () => {
   const QUERIES: Record<Name, () => string> = {
     engagements: () => `sdo=${ids.sdo}`,
+    activities: () => `sdo=${ids.sdo}`,
     participants: () => `q=${tag}&status=all`,
     sdos: () => "",
     committees: () => `sdo=${ids.sdo}`,
@@ -110,6 +118,7 @@ describe(`read API on ${BACKEND}`, () => {
   };
   const EXPECTED: Record<Name, (key: string) => Promise<string[]>> = {
     engagements: async (key) => (key === "coordA" ? ids.engA : [...ids.engA, ...ids.engB]),
+    activities: async (key) => (key === "coordA" ? ids.actA : [...ids.actA, ...ids.actB]),
     participants: async (key) => (key === "coordA" ? ids.partA : [...ids.partA, ...ids.partB]),
     sdos: async () => (await db.sdo.findMany({ select: { id: true } })).map((s) => s.id),
     committees: async () => ids.committees,
@@ -139,7 +148,7 @@ describe(`read API on ${BACKEND}`, () => {
   }
 
   it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {
-    for (const name of ["engagements", "participants"] as const) {
+    for (const name of ["engagements", "activities", "participants"] as const) {
       const { rows } = await walk(name, `${QUERIES[name]()}&agency=${ids.agencyB}`, "coordA");
       expect(rows.length).toBeGreaterThan(0);
       expect(new Set(rows.map((r) => r.agencyId))).toEqual(new Set([ids.agencyA]));
@@ -215,6 +224,21 @@ describe(`read API on ${BACKEND}`, () => {
     expect(body).toMatchObject({ code, parameter });
     expect(body.message).toContain(parameter);
     expect(body.message).not.toMatch(/prisma|select|at \w+ \(/i);
+  });
+
+  it.each([
+    ["activities", "kind=PARTY", "kind"],
+    ["activities", "from=2025-06-01&to=2025-01-01", "to"],
+    ["activities", "role=MEMBER", "role"],
+    ["participants", "status=gone", "status"],
+    ["participants", "sdo=x", "sdo"],
+    ["sdos", "q=x", "q"],
+    ["committees", "limit=-1", "limit"],
+    ["standards", "committee=" + "x".repeat(65), "committee"],
+  ] as const)("%s refuses %s with a 400 naming %s", async (name, query, parameter) => {
+    const response = await call(name, query, "viewer");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ parameter });
   });
 
   it("answers a foreign or unknown cursor with an empty page, not an error", async () => {

@@ -2,13 +2,14 @@
 // scope), keyset-paged by id. Rows are plain JSON values shaped as in v1-schemas.ts.
 import "server-only";
 import type { z } from "zod";
-import { parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
+import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
+import { activityRecord, activityWhere } from "@/server/participation/activities";
 import { engagementRecord, engagementWhere } from "@/server/participation/engagements";
 import { participantWhere } from "@/server/participation/participants";
 import { fromDate } from "@/server/participation/scope";
-import type { committeeItem, engagementItem, participantItem, sdoItem, standardItem } from "./v1-schemas";
+import type { activityItem, committeeItem, engagementItem, participantItem, sdoItem, standardItem } from "./v1-schemas";
 import type { RawQuery } from "./v1-route";
 
 const afterId = (after: string | undefined) => (after !== undefined ? { id: { gt: after } } : {});
@@ -41,6 +42,39 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
     notes: e.notes,
     version: e.version,
     updatedAt: e.updatedAt.toISOString(),
+  }));
+}
+
+export async function apiActivities(scope: Scope, raw: RawQuery, after: string | undefined, take: number): Promise<z.infer<typeof activityItem>[]> {
+  const rows = await db.activity.findMany({
+    where: { AND: [activityWhere(scope, parseActivityFilters(raw)), afterId(after)] },
+    orderBy: { id: "asc" },
+    take,
+    select: activityRecord,
+  });
+  return rows.map((a) => ({
+    id: a.id,
+    agencyId: a.agencyId,
+    agency: a.agency.acronym,
+    kind: a.kind,
+    title: a.title,
+    description: a.description,
+    counterpart: a.counterpart,
+    startDate: fromDate(a.startDate)!,
+    endDate: fromDate(a.endDate),
+    participantId: a.participantId,
+    participant: a.participant?.name ?? null,
+    sdoId: a.sdoId,
+    sdo: a.sdo?.acronym ?? null,
+    committeeId: a.committeeId,
+    committee: a.committee?.designation ?? null,
+    standardId: a.standardId,
+    standard: a.standard?.designation ?? null,
+    attendees: a.attendees,
+    standardUse: a.standardUse,
+    governmentUniqueReason: a.governmentUniqueReason,
+    version: a.version,
+    updatedAt: a.updatedAt.toISOString(),
   }));
 }
 

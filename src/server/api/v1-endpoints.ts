@@ -1,10 +1,12 @@
 // The /api/v1 collections: each route file exports apiRoute(<endpoint>), and the OpenAPI
 // document is generated from this same list.
 import "server-only";
-import { engagementFilterProblems } from "@/domain/participation/list-filters";
-import { apiCommittees, apiEngagements, apiParticipants, apiSdos, apiStandards } from "./v1-data";
+import { activityFilterProblems, engagementFilterProblems } from "@/domain/participation/list-filters";
+import { apiActivities, apiCommittees, apiEngagements, apiParticipants, apiSdos, apiStandards } from "./v1-data";
 import type { CollectionEndpoint } from "./v1-route";
 import {
+  activityItem,
+  activityQuery,
   committeeItem,
   committeeQuery,
   engagementItem,
@@ -30,6 +32,19 @@ export const engagementsEndpoint = {
   },
   list: (scope, _query, raw, after, take) => apiEngagements(scope, raw, after, take),
 } satisfies CollectionEndpoint<typeof engagementQuery, typeof engagementItem>;
+
+export const activitiesEndpoint = {
+  path: "/api/v1/activities",
+  summary: "Activities (training, adoptions, exchanges...), filtered as on the Activities page; coordinators see their agency's only",
+  permission: "participation.read",
+  query: activityQuery,
+  item: activityItem,
+  problems: (raw): Record<string, string> => {
+    const { to } = activityFilterProblems(raw);
+    return to ? { to } : {};
+  },
+  list: (scope, _query, raw, after, take) => apiActivities(scope, raw, after, take),
+} satisfies CollectionEndpoint<typeof activityQuery, typeof activityItem>;
 
 export const participantsEndpoint = {
   path: "/api/v1/participants",
@@ -67,4 +82,4 @@ export const standardsEndpoint = {
   list: (_scope, query, _raw, after, take) => apiStandards(query, after, take),
 } satisfies CollectionEndpoint<typeof standardQuery, typeof standardItem>;
 
-export const API_ENDPOINTS = [engagementsEndpoint, participantsEndpoint, sdosEndpoint, committeesEndpoint, standardsEndpoint] as const;
+export const API_ENDPOINTS = [engagementsEndpoint, activitiesEndpoint, participantsEndpoint, sdosEndpoint, committeesEndpoint, standardsEndpoint] as const;

@@ -2,7 +2,7 @@
 // validate with them) and the OpenAPI document (generated from them with z.toJSONSchema).
 import { z } from "zod";
 import { isFilterDay, MAX_ID_LENGTH, MAX_SEARCH_LENGTH } from "@/domain/participation/list-filters";
-import { DEPTHS, ENGAGEMENT_ROLES } from "@/domain/participation/inputs";
+import { ACTIVITY_KINDS, DEPTHS, ENGAGEMENT_ROLES, STANDARD_USES } from "@/domain/participation/inputs";
 
 export const MAX_API_LIMIT = 1000;
 export const DEFAULT_API_LIMIT = 100;
@@ -46,6 +46,19 @@ export const engagementQuery = z.strictObject({
   ...paging,
 });
 
+export const activityQuery = z.strictObject({
+  q: search.optional(),
+  agency: id("Agency id (coordinators always see their own agency only)").optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  participant: id("Participant id").optional(),
+  sdo: id("SDO id").optional(),
+  committee: id("Committee id").optional(),
+  standard: id("Standard id").optional(),
+  from: day("Under way on or after this day").optional(),
+  to: day("Started on or before this day").optional(),
+  ...paging,
+});
+
 export const participantQuery = z.strictObject({
   q: search.optional(),
   agency: id("Agency id (coordinators always see their own agency only)").optional(),
@@ -82,6 +95,31 @@ export const engagementItem = z.strictObject({
   endDate: isoDay.nullable(),
   lastConfirmedOn: isoDay.nullable(),
   notes: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+
+export const activityItem = z.strictObject({
+  id: z.string(),
+  agencyId: z.string(),
+  agency: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  description: z.string().nullable(),
+  counterpart: z.string().nullable(),
+  startDate: isoDay,
+  endDate: isoDay.nullable(),
+  participantId: z.string().nullable(),
+  participant: z.string().nullable(),
+  sdoId: z.string().nullable(),
+  sdo: z.string().nullable(),
+  committeeId: z.string().nullable(),
+  committee: z.string().nullable(),
+  standardId: z.string().nullable(),
+  standard: z.string().nullable(),
+  attendees: z.number().int().nullable(),
+  standardUse: z.enum(STANDARD_USES).nullable().describe("Adoptions: the OMB A-119 category"),
+  governmentUniqueReason: z.string().nullable(),
   version: z.number().int(),
   updatedAt: timestamp,
 });
