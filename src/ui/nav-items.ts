@@ -22,6 +22,7 @@ export const NAV_ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/standards", label: "Standards", permission: "reference.read" },
   { href: "/agencies", label: "Agencies", permission: "reference.read" },
   { href: "/audit", label: "Audit", permission: "audit.read" },
+  { href: "/api-tokens", label: "API tokens", permission: "apitoken.own" },
   { href: "/admin/imports", label: "Imports", permission: "import.run" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/coverage", label: "Coverage settings", permission: "settings.manage" },

@@ -15,6 +15,8 @@ const EXPECTED: Record<string, string[]> = {
   "datacall.manage": ["ADMIN"],
   "datacall.prepare": ["ADMIN", "COORDINATOR"],
   "datacall.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  "apitoken.admin": ["ADMIN"],
 };
 
 describe("role -> permission table", () => {

@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   "datacall.prepare": ["ADMIN", "COORDINATOR"],
   /** The status board, the roll-up and accepted submissions. Coordinators also read their own agency's. */
   "datacall.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  /** Create, list and revoke one's own personal access tokens (read-only API). */
+  "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
+  /** List and revoke anyone's tokens. */
+  "apitoken.admin": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,179 @@
+// The read API's query and response schemas (zod), shared by the route handlers (which
+// validate with them) and the OpenAPI document (generated from them with z.toJSONSchema).
+import { z } from "zod";
+import { isFilterDay, MAX_ID_LENGTH, MAX_SEARCH_LENGTH } from "@/domain/participation/list-filters";
+import { ACTIVITY_KINDS, DEPTHS, ENGAGEMENT_ROLES, STANDARD_USES } from "@/domain/participation/inputs";
+
+export const MAX_API_LIMIT = 1000;
+export const DEFAULT_API_LIMIT = 100;
+
+const id = (description: string) => z.string().min(1).max(MAX_ID_LENGTH).describe(description);
+const day = (description: string) =>
+  z.string().refine(isFilterDay, "use a real date from 1900 to 2100, like 2025-03-31").describe(description);
+const search = z.string().max(MAX_SEARCH_LENGTH).describe("Case-insensitive search, as on the list page");
+
+/** Cursor and page size, common to every collection. */
+const paging = {
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,200}$/, "use the cursor from a previous response's next link")
+    .optional()
+    .describe("Opaque cursor from the previous page's `next` link"),
+  limit: z.coerce
+    .number()
+    .int("use a whole number")
+    .min(1, "use at least 1")
+    .max(MAX_API_LIMIT, `use at most ${MAX_API_LIMIT}`)
+    .default(DEFAULT_API_LIMIT)
+    .describe(`Rows per page, 1 to ${MAX_API_LIMIT} (default ${DEFAULT_API_LIMIT})`),
+};
+
+export const engagementQuery = z.strictObject({
+  q: search.optional(),
+  agency: id("Agency id (coordinators always see their own agency only)").optional(),
+  participant: id("Participant id").optional(),
+  sdo: id("SDO id").optional(),
+  committee: id("Committee id").optional(),
+  standard: id("Standard id").optional(),
+  coreArea: id("Core area id").optional(),
+  keyApplication: id("Key application id").optional(),
+  depth: z.enum(DEPTHS).optional(),
+  role: z.enum(ENGAGEMENT_ROLES).optional(),
+  status: z.enum(["active", "ended", "all"]).optional(),
+  leadership: z.enum(["true", "false", "1", "0"]).optional().describe("Only leadership roles"),
+  from: day("Engaged on or after this day").optional(),
+  to: day("Engaged on or before this day").optional(),
+  ...paging,
+});
+
+export const activityQuery = z.strictObject({
+  q: search.optional(),
+  agency: id("Agency id (coordinators always see their own agency only)").optional(),
+  kind: z.enum(ACTIVITY_KINDS).optional(),
+  participant: id("Participant id").optional(),
+  sdo: id("SDO id").optional(),
+  committee: id("Committee id").optional(),
+  standard: id("Standard id").optional(),
+  from: day("Under way on or after this day").optional(),
+  to: day("Started on or before this day").optional(),
+  ...paging,
+});
+
+export const participantQuery = z.strictObject({
+  q: search.optional(),
+  agency: id("Agency id (coordinators always see their own agency only)").optional(),
+  status: z.enum(["active", "inactive", "all"]).optional().describe("Default active, as on the list page"),
+  ...paging,
+});
+
+export const sdoQuery = z.strictObject({ ...paging });
+export const committeeQuery = z.strictObject({ sdo: id("SDO id").optional(), ...paging });
+export const standardQuery = z.strictObject({ sdo: id("SDO id").optional(), committee: id("Committee id").optional(), ...paging });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const timestamp = z.iso.datetime();
+const provenance = {
+  provenance: z.enum(["CONFIRMED", "CONFIRMED_SECONDARY", "INFERRED", "GENERAL_KNOWLEDGE"]),
+  sourceRefs: z.array(z.string()),
+};
+
+export const engagementItem = z.strictObject({
+  id: z.string(),
+  participantId: z.string(),
+  participant: z.string(),
+  agencyId: z.string(),
+  agency: z.string(),
+  sdoId: z.string().nullable(),
+  sdo: z.string().nullable(),
+  committeeId: z.string().nullable(),
+  committee: z.string().nullable(),
+  standardId: z.string().nullable(),
+  standard: z.string().nullable(),
+  role: z.enum(ENGAGEMENT_ROLES),
+  depth: z.enum(DEPTHS),
+  startDate: isoDay,
+  endDate: isoDay.nullable(),
+  lastConfirmedOn: isoDay.nullable(),
+  notes: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+
+export const activityItem = z.strictObject({
+  id: z.string(),
+  agencyId: z.string(),
+  agency: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  description: z.string().nullable(),
+  counterpart: z.string().nullable(),
+  startDate: isoDay,
+  endDate: isoDay.nullable(),
+  participantId: z.string().nullable(),
+  participant: z.string().nullable(),
+  sdoId: z.string().nullable(),
+  sdo: z.string().nullable(),
+  committeeId: z.string().nullable(),
+  committee: z.string().nullable(),
+  standardId: z.string().nullable(),
+  standard: z.string().nullable(),
+  attendees: z.number().int().nullable(),
+  standardUse: z.enum(STANDARD_USES).nullable().describe("Adoptions: the OMB A-119 category"),
+  governmentUniqueReason: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+
+export const participantItem = z.strictObject({
+  id: z.string(),
+  agencyId: z.string(),
+  agency: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number().int(),
+  updatedAt: timestamp,
+});
+
+export const sdoItem = z.strictObject({ id: z.string(), acronym: z.string(), name: z.string(), type: z.string(), ...provenance, updatedAt: timestamp });
+
+export const committeeItem = z.strictObject({
+  id: z.string(),
+  sdoId: z.string(),
+  parentId: z.string().nullable(),
+  designation: z.string(),
+  title: z.string(),
+  usMirrorOrTag: z.string().nullable(),
+  note: z.string().nullable(),
+  ...provenance,
+  updatedAt: timestamp,
+});
+
+export const standardItem = z.strictObject({
+  id: z.string(),
+  sdoId: z.string(),
+  committeeId: z.string().nullable(),
+  designation: z.string(),
+  title: z.string(),
+  stage: z.enum(["PROPOSED", "DEVELOPMENT", "PUBLISHED", "REVISION", "WITHDRAWN"]),
+  year: z.number().int().nullable(),
+  note: z.string().nullable(),
+  ...provenance,
+  updatedAt: timestamp,
+});
+
+/** One page of a collection: rows in id order and the link to the next page (null at the end). */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.strictObject({
+    data: z.array(item),
+    next: z.string().nullable().describe("Relative URL of the next page, or null after the last row"),
+  });
+}
+
+export const API_ERROR_CODES = ["UNAUTHENTICATED", "FORBIDDEN", "UNKNOWN_PARAMETER", "INVALID_PARAMETER", "NOT_FOUND", "INTERNAL"] as const;
+
+export const apiError = z.strictObject({
+  code: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  parameter: z.string().optional().describe("The query parameter at fault, for 400s"),
+});

@@ -1,0 +1,288 @@
+// The read API (/api/v1) on a real database, through its route handlers: the token matrix
+// (no token, expired, revoked, deactivated owner, viewer, lead, coordinator, admin) per
+// endpoint with the exact rows expected, a coordinator of agency A asking for agency B's
+// rows getting A's only, strict query validation (400 naming the parameter), ETag/304, a
+// cursor walk returning every row exactly once, and every response validating against the
+// schema the OpenAPI document is generated from (zod `parse` of the response with that same
+// schema, plus a check that the document's 200 schema is that schema's JSON Schema).
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import { BACKEND } from "./support/backend";
+
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+
+const { db } = await import("@/server/db/client");
+const { createApiToken } = await import("@/server/api-tokens/tokens");
+const { pageOf } = await import("@/server/api/v1-schemas");
+const { API_ENDPOINTS } = await import("@/server/api/v1-endpoints");
+const { openApiDocument } = await import("@/server/api/openapi");
+const routes = {
+  engagements: (await import("../../app/api/v1/engagements/route")).GET,
+  activities: (await import("../../app/api/v1/activities/route")).GET,
+  participants: (await import("../../app/api/v1/participants/route")).GET,
+  sdos: (await import("../../app/api/v1/sdos/route")).GET,
+  committees: (await import("../../app/api/v1/committees/route")).GET,
+  standards: (await import("../../app/api/v1/standards/route")).GET,
+};
+type Name = keyof typeof routes;
+
+const tag = `v${Date.now().toString(36)}`;
+const secrets: Record<string, string> = {};
+const ids = { agencyA: "", agencyB: "", sdo: "", engA: [] as string[], engB: [] as string[], actA: [] as string[], actB: [] as string[], partA: [] as string[], partB: [] as string[], committees: [] as string[], standards: [] as string[] };
+
+async function tokenFor(key: string, role: "ADMIN" | "LEAD" | "COORDINATOR" | "VIEWER", agencyId: string | null = null) {
+  const user = await db.user.create({ data: { email: `${key}.${tag}@test.gov`, name: key, role, agencyId, passwordHash: "x" } });
+  const { secret, token } = await db.$transaction((tx) => createApiToken(tx, user.id, { name: key, expiresInDays: 30 }, new Date()));
+  secrets[key] = secret;
+  return { user, token };
+}
+
+beforeAll(async () => {
+  const [a, b] = await Promise.all([
+    db.agency.create({ data: { acronym: `A${tag}`, name: "Agency A" } }),
+    db.agency.create({ data: { acronym: `B${tag}`, name: "Agency B" } }),
+  ]);
+  ids.agencyA = a.id;
+  ids.agencyB = b.id;
+  const sdo = await db.sdo.create({ data: { acronym: `S${tag}`, name: "API SDO", type: "consortium", provenance: "CONFIRMED", sourceRefs: ["https://example.org/sdo"] } });
+  ids.sdo = sdo.id;
+  for (const n of [1, 2, 3]) {
+    const c = await db.committee.create({ data: { sdoId: sdo.id, designation: `S${tag}/WG ${n}`, title: `WG ${n}` } });
+    ids.committees.push(c.id);
+  }
+  const std = await db.standard.create({ data: { sdoId: sdo.id, committeeId: ids.committees[0], designation: `S${tag} 1`, title: "Std", stage: "PUBLISHED", year: 2024 } });
+  ids.standards.push(std.id);
+  for (const [agency, people, engagements, count] of [[a, ids.partA, ids.engA, 5], [b, ids.partB, ids.engB, 3]] as const) {
+    for (let i = 0; i < count; i++) {
+      const p = await db.participant.create({ data: { agencyId: agency.id, name: `P${i} ${tag}` } });
+      people.push(p.id);
+      const e = await db.engagement.create({
+        data: { participantId: p.id, agencyId: agency.id, committeeId: ids.committees[i % 3], role: "MEMBER", depth: "ATTEND", startDate: new Date(`2024-0${1 + i}-01`) },
+      });
+      engagements.push(e.id);
+    }
+  }
+  for (const [agency, list, n] of [[a, ids.actA, 2], [b, ids.actB, 2]] as const) {
+    for (let i = 0; i < n; i++) {
+      const act = await db.activity.create({ data: { agencyId: agency.id, kind: "TRAINING", title: `Training ${i} ${tag}`, startDate: new Date(`2024-0${1 + i}-15`), sdoId: sdo.id } });
+      list.push(act.id);
+    }
+  }
+  await tokenFor("viewer", "VIEWER");
+  await tokenFor("lead", "LEAD");
+  await tokenFor("coordA", "COORDINATOR", a.id);
+  await tokenFor("admin", "ADMIN");
+  const expired = await tokenFor("expired", "ADMIN");
+  await db.personalAccessToken.update({ where: { id: expired.token.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  const revoked = await tokenFor("revoked", "ADMIN");
+  await db.personalAccessToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
+  const inactive = await tokenFor("inactive", "ADMIN");
+  await db.user.update({ where: { id: inactive.user.id }, data: { active: false } });
+});
+
+function call(name: Name, query: string, key?: string, headers: Record<string, string> = {}) {
+  const auth: Record<string, string> = key ? { authorization: `Bearer ${secrets[key]}` } : {};
+  return routes[name](new Request(`http://127.0.0.1/api/v1/${name}${query ? `?${query}` : ""}`, { headers: { ...auth, ...headers } }));
+}
+
+const endpointOf = (name: Name) => API_ENDPOINTS.find((e) => e.path === `/api/v1/${name}`)!;
+
+/** Follows `next` to the end; every page must validate against the documented schema. */
+async function walk(name: Name, query: string, key: string) {
+  const schema = pageOf(endpointOf(name).item);
+  const rows: { id: string; agencyId?: string }[] = [];
+  let next: string | null = `/api/v1/${name}?${query}`;
+  let pages = 0;
+  while (next) {
+    const response = await routes[name](new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secrets[key]}` } }));
+    expect(response.status).toBe(200);
+    const page = schema.parse(await response.json()) as { data: { id: string; agencyId?: string }[]; next: string | null };
+    rows.push(...page.data);
+    next = page.next;
+    pages += 1;
+    expect(pages).toBeLessThan(1000);
+  }
+  return { rows, pages };
+}
+
+const sorted = (xs: string[]) => [...xs].sort();
+
+describe(`read API on ${BACKEND}`, () => {
+  const QUERIES: Record<Name, () => string> = {
+    engagements: () => `sdo=${ids.sdo}`,
+    activities: () => `sdo=${ids.sdo}`,
+    participants: () => `q=${tag}&status=all`,
+    sdos: () => "",
+    committees: () => `sdo=${ids.sdo}`,
+    standards: () => `sdo=${ids.sdo}`,
+  };
+  const EXPECTED: Record<Name, (key: string) => Promise<string[]>> = {
+    engagements: async (key) => (key === "coordA" ? ids.engA : [...ids.engA, ...ids.engB]),
+    activities: async (key) => (key === "coordA" ? ids.actA : [...ids.actA, ...ids.actB]),
+    participants: async (key) => (key === "coordA" ? ids.partA : [...ids.partA, ...ids.partB]),
+    sdos: async () => (await db.sdo.findMany({ select: { id: true } })).map((s) => s.id),
+    committees: async () => ids.committees,
+    standards: async () => ids.standards,
+  };
+
+  for (const name of Object.keys(routes) as Name[]) {
+    it.each([
+      ["no token", undefined, 401],
+      ["an expired token", "expired", 401],
+      ["a revoked token", "revoked", 401],
+      ["a deactivated owner's token", "inactive", 401],
+    ])(`${name}: %s gets 401 with a JSON error`, async (_label, key, status) => {
+      const response = await call(name, QUERIES[name](), key);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      const body = await response.json();
+      expect(body.code).toBe("UNAUTHENTICATED");
+      expect(JSON.stringify(body)).not.toContain(ids.engA[0]);
+    });
+
+    it.each(["viewer", "lead", "coordA", "admin"])(`${name}: %s reads exactly the rows the pages show`, async (key) => {
+      const { rows } = await walk(name, QUERIES[name](), key);
+      expect(sorted(rows.map((r) => r.id))).toEqual(sorted(await EXPECTED[name](key)));
+    });
+  }
+
+  it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {
+    for (const name of ["engagements", "activities", "participants"] as const) {
+      const { rows } = await walk(name, `${QUERIES[name]()}&agency=${ids.agencyB}`, "coordA");
+      expect(rows.length).toBeGreaterThan(0);
+      expect(new Set(rows.map((r) => r.agencyId))).toEqual(new Set([ids.agencyA]));
+    }
+    const { rows } = await walk("engagements", `agency=${ids.agencyB}`, "coordA");
+    expect(rows.every((r) => r.agencyId === ids.agencyA)).toBe(true);
+  });
+
+  it("walks a collection page by page returning every row exactly once, in id order", async () => {
+    const { rows, pages } = await walk("engagements", `${QUERIES.engagements()}&limit=3`, "admin");
+    expect(pages).toBe(3);
+    const got = rows.map((r) => r.id);
+    expect(new Set(got).size).toBe(got.length);
+    expect(sorted(got)).toEqual(sorted([...ids.engA, ...ids.engB]));
+    expect(got).toEqual([...got].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+  });
+
+  it("returns every row that exists for the whole walk exactly once while rows are written during the walk", async () => {
+    const schema = pageOf(endpointOf("engagements").item);
+    const before = [...ids.engA, ...ids.engB];
+    const seen: string[] = [];
+    const added: string[] = [];
+    let next: string | null = `/api/v1/engagements?${QUERIES.engagements()}&limit=2`;
+    let step = 0;
+    while (next) {
+      const response = await routes.engagements(new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secrets.admin}` } }));
+      const page = schema.parse(await response.json());
+      seen.push(...page.data.map((r) => r.id));
+      next = page.next;
+      // Between pages: edit a row already read and one not yet read, and add a new row.
+      step += 1;
+      await db.engagement.update({ where: { id: before[step % before.length]! }, data: { notes: `walk ${step}`, version: { increment: 1 } } });
+      const p = ids.partA[step % ids.partA.length]!;
+      const created = await db.engagement.create({
+        data: { participantId: p, agencyId: ids.agencyA, committeeId: ids.committees[2], role: "OBSERVER", depth: "OBSERVE", startDate: new Date("2025-01-01"), endDate: new Date(`2025-02-0${step % 9 + 1}`) },
+      });
+      added.push(created.id);
+      expect(step).toBeLessThan(50);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.filter((id) => before.includes(id)).sort()).toEqual(sorted(before));
+    expect(seen.every((id) => before.includes(id) || added.includes(id))).toBe(true);
+    await db.engagement.deleteMany({ where: { id: { in: added } } });
+  });
+
+  it("keeps the filters in the next link", async () => {
+    const response = await call("engagements", `sdo=${ids.sdo}&limit=2&status=active`, "admin");
+    const { next } = (await response.json()) as { next: string };
+    const url = new URL(next, "http://x");
+    expect(url.pathname).toBe("/api/v1/engagements");
+    expect(url.searchParams.get("sdo")).toBe(ids.sdo);
+    expect(url.searchParams.get("status")).toBe("active");
+    expect(url.searchParams.get("cursor")).toMatch(/^[A-Za-z0-9_-]+$/);
+  });
+
+  it.each([
+    ["an unknown parameter", "sdo=x&sort=name", 400, "UNKNOWN_PARAMETER", "sort"],
+    ["a limit over 1000", "limit=1001", 400, "INVALID_PARAMETER", "limit"],
+    ["a zero limit", "limit=0", 400, "INVALID_PARAMETER", "limit"],
+    ["a limit that is not a number", "limit=ten", 400, "INVALID_PARAMETER", "limit"],
+    ["an impossible date", "from=2025-13-45", 400, "INVALID_PARAMETER", "from"],
+    ["a reversed range", "from=2025-06-01&to=2025-01-01", 400, "INVALID_PARAMETER", "to"],
+    ["an unknown depth", "depth=DEEP", 400, "INVALID_PARAMETER", "depth"],
+    ["an overlong search", `q=${"x".repeat(101)}`, 400, "INVALID_PARAMETER", "q"],
+    ["a repeated parameter", "role=MEMBER&role=CHAIR", 400, "INVALID_PARAMETER", "role"],
+    ["a NUL byte", "q=a%00b", 400, "INVALID_PARAMETER", "q"],
+    ["a lone surrogate", "q=a%ED%A0%80b", 400, "INVALID_PARAMETER", "q"],
+    ["a malformed cursor", "cursor=../../etc", 400, "INVALID_PARAMETER", "cursor"],
+  ])("refuses %s with a 400 naming the parameter", async (_label, query, status, code, parameter) => {
+    const response = await call("engagements", query, "admin");
+    expect(response.status).toBe(status);
+    const body = z.object({ code: z.string(), message: z.string(), parameter: z.string() }).strict().parse(await response.json());
+    expect(body).toMatchObject({ code, parameter });
+    expect(body.message).toContain(parameter);
+    expect(body.message).not.toMatch(/prisma|select|at \w+ \(/i);
+  });
+
+  it.each([
+    ["activities", "kind=PARTY", "kind"],
+    ["activities", "from=2025-06-01&to=2025-01-01", "to"],
+    ["activities", "role=MEMBER", "role"],
+    ["participants", "status=gone", "status"],
+    ["participants", "sdo=x", "sdo"],
+    ["sdos", "q=x", "q"],
+    ["committees", "limit=-1", "limit"],
+    ["standards", "committee=" + "x".repeat(65), "committee"],
+  ] as const)("%s refuses %s with a 400 naming %s", async (name, query, parameter) => {
+    const response = await call(name, query, "viewer");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ parameter });
+  });
+
+  it("answers a foreign or unknown cursor with an empty page, not an error", async () => {
+    const response = await call("engagements", `sdo=${ids.sdo}&cursor=${Buffer.from("zzzzzzzz").toString("base64url")}`, "admin");
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: [], next: null });
+  });
+
+  it("sends an ETag and answers If-None-Match with 304, and a changed row with a new ETag", async () => {
+    const first = await call("engagements", QUERIES.engagements(), "admin");
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    const again = await call("engagements", QUERIES.engagements(), "admin", { "if-none-match": etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(etag);
+    expect(await again.text()).toBe("");
+    await db.engagement.update({ where: { id: ids.engB[0] }, data: { notes: "changed", version: { increment: 1 } } });
+    const changed = await call("engagements", QUERIES.engagements(), "admin", { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("records the token's last use and address", async () => {
+    await call("sdos", "limit=1", "viewer", { "x-forwarded-for": "198.51.100.7, 10.0.0.1" });
+    const token = await db.personalAccessToken.findFirstOrThrow({ where: { name: "viewer", user: { email: `viewer.${tag}@test.gov` } } });
+    expect(token.lastUsedAddress).toBe("198.51.100.7");
+    expect(token.lastUsedAt).not.toBeNull();
+  });
+
+  it("documents every endpoint in OpenAPI 3.1 with the same schemas the responses validate against", async () => {
+    const doc = openApiDocument();
+    expect(doc.openapi).toBe("3.1.0");
+    const paths = doc.paths as Record<string, { get: { parameters: { name: string }[]; responses: Record<string, { content?: { "application/json": { schema: unknown } } }> } }>;
+    expect(Object.keys(paths).sort()).toEqual(Object.keys(routes).map((n) => `/api/v1/${n}`).sort());
+    for (const endpoint of API_ENDPOINTS) {
+      const op = paths[endpoint.path]!.get;
+      expect(op.parameters.map((p) => p.name).sort()).toEqual(Object.keys(endpoint.query.shape).sort());
+      const documented = z.toJSONSchema(pageOf(endpoint.item), { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
+      delete documented.$schema;
+      expect(op.responses["200"]!.content!["application/json"].schema).toEqual(documented);
+      expect(op.responses["400"]!.content!["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
+    }
+    const route = (await import("../../app/api/v1/openapi.json/route")).GET;
+    expect(await route().json()).toEqual(JSON.parse(JSON.stringify(doc)));
+  });
+});
