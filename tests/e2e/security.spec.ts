@@ -214,6 +214,7 @@ test.describe("requests are checked", () => {
       await expect(notice, path).toContainText(`${name}: use a real date`);
     }
     await expectNoAxeViolations(page);
+    await screenshots(page, "activities-ignored-filter");
     const response = await request.get("/engagements/export?format=csv&to=2025-13-45");
     expect(response.status()).toBe(400);
     expect(await response.text()).toMatch(/to: use a real date/);
