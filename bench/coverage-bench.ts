@@ -10,18 +10,18 @@
 //
 // Without --url the PostgreSQL run uses postgresql://postgres@127.0.0.1:5432/coverage_bench
 // (created when --generate is given). --generate resets the demo rows of that database.
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { fiscalYearPeriod, toIsoDate } from "@/domain/fiscal-year";
 import { openDatabase, describeTarget, type Database } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
-import { computeGapReport, REPORT_TRANSACTION } from "@/server/coverage/gap-report-data";
+import { computeGapReport } from "@/server/coverage/gap-report-data";
 import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
 import { queryTrend, tuneReportTransaction } from "@/server/coverage/coverage-sql";
 import { seedReference } from "../seeds/reference";
 import { generateDemoData } from "../seeds/demo-data";
 import { handWrittenCoreAreaQuery } from "./hand-written-sql";
+import { measuredTransaction } from "./support/measured";
 
 const { values: args } = parseArgs({
   options: {
@@ -51,23 +51,6 @@ interface HandRow {
   deep: number;
   lastActivity: string | null;
 }
-
-/** CPU milliseconds of a local PostgreSQL backend process (null when /proc cannot tell). */
-function backendCpuMs(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    return (ticks * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const processCpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -129,25 +112,8 @@ async function main() {
     const request = { period, today, generatedAt: new Date().toISOString(), agencyId: null, sdoId: null };
 
     type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
-    /**
-     * Runs `work` in a report transaction and measures wall time and CPU time: this
-     * process (Prisma, the engine, and PGlite when embedded) plus, on a local PostgreSQL,
-     * the backend that ran the SQL. CPU time is what other load on the machine distorts least.
-     */
-    const measured = async <T>(work: (tx: Tx) => Promise<T>): Promise<{ result: T; wall: number; cpu: number; db: number }> => {
-      const wall0 = performance.now();
-      const cpu0 = processCpuMs();
-      let backend = 0;
-      const result = await prisma.$transaction(async (tx) => {
-        const pid = args.backend === "pglite" ? null : ((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? null);
-        const b0 = backendCpuMs(pid);
-        const out = await work(tx);
-        const b1 = backendCpuMs(pid);
-        if (b0 !== null && b1 !== null) backend = b1 - b0;
-        return out;
-      }, REPORT_TRANSACTION);
-      return { result, wall: performance.now() - wall0, cpu: processCpuMs() - cpu0 + backend, db: backend };
-    };
+    // Wall clock and CPU (this process and the PostgreSQL backend): bench/support/measured.ts.
+    const measured = <T>(work: (tx: Tx) => Promise<T>) => measuredTransaction(prisma, args.backend === "pglite", work);
     const fullReport = () => measured((tx) => computeGapReport(tx, request));
     const handWritten = () =>
       measured(async (tx) => {

@@ -12,18 +12,18 @@
 //
 // Without --url the PostgreSQL run uses postgresql://postgres@127.0.0.1:5432/data_call_bench
 // (created when --generate is given).
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { assembleDataCall } from "@/domain/data-call/assembly";
 import { fiscalYearOf, fiscalYearPeriod, toIsoDate } from "@/domain/fiscal-year";
-import { computeGapReport, REPORT_TRANSACTION } from "@/server/coverage/gap-report-data";
+import { computeGapReport } from "@/server/coverage/gap-report-data";
 import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
 import { indicatorRows, readAssemblyRows } from "@/server/data-call/assembly-rows";
 import { describeTarget, openDatabase, type Database } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
 import { generateDemoData } from "../seeds/demo-data";
 import { seedReference } from "../seeds/reference";
+import { measuredTransaction } from "./support/measured";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,22 +48,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-
-/** CPU milliseconds of a local PostgreSQL backend process (null when /proc cannot tell). */
-function backendCpuMs(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const processCpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 async function open(): Promise<Database> {
   if (args.backend === "pglite") return openDatabase({ kind: "pglite", dataDir: args["data-dir"] });
@@ -113,25 +97,10 @@ async function main() {
     const request = { period: fiscalYearPeriod(fy), today, generatedAt: new Date().toISOString(), agencyId: agency.id, sdoId: null };
 
     type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
-    /**
-     * Runs `work` in one transaction (one connection, so the PostgreSQL backend that ran
-     * the SQL is known) and measures wall time and CPU time: this process (Prisma, the
-     * assembly, PGlite when embedded) plus, on a local PostgreSQL, that backend. CPU time
-     * is what other load on a shared machine distorts least.
-     */
+    // Wall clock and CPU (this process and the PostgreSQL backend): bench/support/measured.ts.
     const measured = async <T>(work: (tx: Tx) => Promise<T>) => {
-      const wall0 = performance.now();
-      const cpu0 = processCpuMs();
-      let backend = 0;
-      const result = await prisma.$transaction(async (tx) => {
-        const pid = args.backend === "pglite" ? null : ((await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0]?.pid ?? null);
-        const b0 = backendCpuMs(pid);
-        const out = await work(tx);
-        const b1 = backendCpuMs(pid);
-        if (b0 !== null && b1 !== null) backend = b1 - b0;
-        return out;
-      }, REPORT_TRANSACTION);
-      return { result, ms: performance.now() - wall0, cpu: processCpuMs() - cpu0 + backend };
+      const { result, wall, cpu } = await measuredTransaction(prisma, args.backend === "pglite", work);
+      return { result, ms: wall, cpu };
     };
     // The dashboard's report filtered to the agency, as the dashboard computes it.
     const dashboard = () => measured((tx) => computeGapReport(tx, request));
