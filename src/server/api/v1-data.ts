@@ -5,8 +5,8 @@ import type { z } from "zod";
 import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
-import { activityRecord, activityWhere } from "@/server/participation/activities";
-import { engagementRecord, engagementWhere } from "@/server/participation/engagements";
+import { activityRecord, activitySnapshot, activityWhere } from "@/server/participation/activities";
+import { engagementRecord, engagementSnapshot, engagementWhere } from "@/server/participation/engagements";
 import { participantWhere } from "@/server/participation/participants";
 import { fromDate } from "@/server/participation/scope";
 import type { activityItem, committeeItem, engagementItem, participantItem, sdoItem, standardItem } from "./v1-schemas";
@@ -22,25 +22,13 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
     take,
     select: engagementRecord,
   });
+  // The JSON export's shape of a row (engagementSnapshot), plus the ids and time the API adds.
   return rows.map((e) => ({
-    id: e.id,
-    participantId: e.participantId,
-    participant: e.participant.name,
+    ...engagementSnapshot(e),
+    startDate: fromDate(e.startDate)!,
     agencyId: e.agencyId,
-    agency: e.agency.acronym,
     sdoId: e.committee?.sdoId ?? e.standard?.sdoId ?? null,
     sdo: e.committee?.sdo.acronym ?? e.standard?.sdo.acronym ?? null,
-    committeeId: e.committeeId,
-    committee: e.committee?.designation ?? null,
-    standardId: e.standardId,
-    standard: e.standard?.designation ?? null,
-    role: e.role,
-    depth: e.depth,
-    startDate: fromDate(e.startDate)!,
-    endDate: fromDate(e.endDate),
-    lastConfirmedOn: fromDate(e.lastConfirmedOn),
-    notes: e.notes,
-    version: e.version,
     updatedAt: e.updatedAt.toISOString(),
   }));
 }
@@ -52,28 +40,11 @@ export async function apiActivities(scope: Scope, raw: RawQuery, after: string |
     take,
     select: activityRecord,
   });
+  // The JSON export's shape of a row (activitySnapshot), plus the ids and time the API adds.
   return rows.map((a) => ({
-    id: a.id,
-    agencyId: a.agencyId,
-    agency: a.agency.acronym,
-    kind: a.kind,
-    title: a.title,
-    description: a.description,
-    counterpart: a.counterpart,
+    ...activitySnapshot(a),
     startDate: fromDate(a.startDate)!,
-    endDate: fromDate(a.endDate),
-    participantId: a.participantId,
-    participant: a.participant?.name ?? null,
-    sdoId: a.sdoId,
-    sdo: a.sdo?.acronym ?? null,
-    committeeId: a.committeeId,
-    committee: a.committee?.designation ?? null,
-    standardId: a.standardId,
-    standard: a.standard?.designation ?? null,
-    attendees: a.attendees,
-    standardUse: a.standardUse,
-    governmentUniqueReason: a.governmentUniqueReason,
-    version: a.version,
+    agencyId: a.agencyId,
     updatedAt: a.updatedAt.toISOString(),
   }));
 }
