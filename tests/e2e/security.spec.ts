@@ -184,11 +184,10 @@ test.describe("requests are checked", () => {
   });
 
   test("impossible dates: lists and the audit log still load, the lists say which filter they ignored, an export says why it refuses", async ({ page, request }) => {
-    for (const path of ["/engagements?to=2025-13-45", "/activities?from=2025-02-30", "/audit?to=2025-13-45"]) {
-      expect((await page.goto(path))?.status(), path).toBe(200);
-    }
+    // The audit log loads; each list loads and names the filter it ignored (one visit each).
+    expect((await page.goto("/audit?to=2025-13-45"))?.status()).toBe(200);
     for (const [path, name] of [["/engagements?to=2025-13-45", "to"], ["/activities?from=2025-02-30", "from"]] as const) {
-      await page.goto(path);
+      expect((await page.goto(path))?.status(), path).toBe(200);
       const notice = page.getByRole("status").filter({ hasText: "ignored" });
       await expect(notice, path).toContainText(`${name}: use a real date`);
     }
