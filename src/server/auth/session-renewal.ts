@@ -41,7 +41,8 @@ export async function renewSessionCookie(request: NextRequest, response: NextRes
     const now = Math.floor(Date.now() / 1000);
     const maxAge = renewalMaxAge(token, now, sessionLifetimes());
     if (maxAge === null) return;
-    const { exp: _exp, iat: _iat, jti: _jti, ...claims } = token;
+    // encode() sets fresh iat, exp and jti.
+    const claims = Object.fromEntries(Object.entries(token).filter(([key]) => !["exp", "iat", "jti"].includes(key)));
     const value = await encode({ token: { ...claims, seenAt: now }, secret, maxAge });
     response.cookies.set(name, value, { httpOnly: true, sameSite: "lax", path: "/", secure, maxAge });
   } catch {
