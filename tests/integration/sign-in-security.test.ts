@@ -136,6 +136,21 @@ describe(`sign-in throttling on ${BACKEND}`, () => {
   });
 });
 
+describe(`AUTH_PASSWORDS=off on ${BACKEND}`, () => {
+  it("refuses every password sign-in, right or wrong, and every reset", async () => {
+    const person = await makeUser("off");
+    process.env.AUTH_PASSWORDS = "off";
+    try {
+      expect(await authenticate(db, { email: person.email, password: PASSWORD }, null, new Date())).toEqual({ ok: false, code: "disabled" });
+      sessionRef.current = admin;
+      expect(await resetUserPasswordAction({ userId: person.id, method: "generate" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN", message: expect.stringMatching(/switched off/) } });
+    } finally {
+      delete process.env.AUTH_PASSWORDS;
+    }
+    expect(await authenticate(db, { email: person.email, password: PASSWORD }, null, new Date())).toMatchObject({ ok: true });
+  });
+});
+
 describe(`password reset and sign out everywhere on ${BACKEND}`, () => {
   it("an admin's reset ends the person's sessions at once and makes a change due at next sign-in", async () => {
     const person = await makeUser("reset");
