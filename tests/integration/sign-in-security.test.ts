@@ -24,6 +24,8 @@ const { db } = await import("@/server/db/client");
 const { LOCK_AFTER, LOCK_SECONDS, waitAfterFailures } = await import("@/domain/sign-in-throttle");
 
 const stamp = Date.now();
+/** A safety net for the tests that run 20+ bcrypt checks on a shared, loaded machine; never a speed check. */
+const MANY_CHECKS = { timeout: 600_000 };
 const PASSWORD = "violet harbour lantern";
 const t0 = new Date("2030-01-01T00:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -80,7 +82,7 @@ describe(`sign-in throttling on ${BACKEND}`, () => {
     expect(await throttleWait(instanceB(), [key], t0)).toBe(LOCK_SECONDS);
   });
 
-  it("delays after 5 failures, locks after exactly 20 across both instances, then lets the right password in", async () => {
+  it("delays after 5 failures, locks after exactly 20 across both instances, then lets the right password in", MANY_CHECKS, async () => {
     const user = await makeUser("locked");
     const address = `10.1.${stamp % 250}.1`;
     let clock = await failUntil(user.email, address, 4);
@@ -108,7 +110,7 @@ describe(`sign-in throttling on ${BACKEND}`, () => {
     expect(await db.signInThrottle.count({ where: { key: { in: [`account:${user.email}`, `address:${address}`] } } })).toBe(0);
   });
 
-  it("answers an unknown account exactly like a known one", async () => {
+  it("answers an unknown account exactly like a known one", MANY_CHECKS, async () => {
     const known = await makeUser("known");
     const unknown = `nobody.${stamp}@test.gov`;
     const run = async (email: string, address: string) => {
@@ -122,7 +124,7 @@ describe(`sign-in throttling on ${BACKEND}`, () => {
     expect(a.map((x) => ("code" in x ? x.code : "ok"))).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "throttled", "throttled"]);
   });
 
-  it("throttles one address across many accounts, and not another address", async () => {
+  it("throttles one address across many accounts, and not another address", MANY_CHECKS, async () => {
     const victim = await makeUser("sprayed");
     const address = "192.0.2.77";
     let clock = 0;
