@@ -4,11 +4,13 @@
 // - refuses state-changing requests from other sites (Origin / Sec-Fetch-Site), for every
 //   route handler and server action alike, with the same check the import upload uses;
 // - gives each request an id (x-request-id) that error pages show and logs carry;
-// - sets a per-request CSP nonce and the security headers (src/lib/security-headers.ts).
+// - sets a per-request CSP nonce and the security headers (src/lib/security-headers.ts);
+// - renews the session cookie as it is used, for the idle timeout (src/server/auth/session-renewal.ts).
 // Not an authorization layer: pages, actions and routes check the session themselves.
 import { NextResponse, type NextRequest } from "next/server";
 import { isCrossSiteRequest } from "@/lib/same-origin";
 import { contentSecurityPolicy, newNonce, staticSecurityHeaders } from "@/lib/security-headers";
+import { renewSessionCookie } from "@/server/auth/session-renewal";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
@@ -48,7 +50,7 @@ export function badAddress(url: URL): { status: 400 | 414; message: string } | n
 const plain = (message: string, status: number, headers: Record<string, string>) =>
   new NextResponse(`${message}\n`, { status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const publicUrl = process.env.NEXTAUTH_URL;
   const requestId = crypto.randomUUID();
   const headers = staticSecurityHeaders(publicUrl);
@@ -75,6 +77,7 @@ export function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set("X-Request-Id", requestId);
   for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  await renewSessionCookie(request, response);
   return response;
 }
 

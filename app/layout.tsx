@@ -4,7 +4,7 @@ import "@fontsource-variable/inter";
 import "./globals.css";
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getSession } from "@/server/auth/session";
+import { getPasswordChangeSession, getSession } from "@/server/auth/session";
 import { can } from "@/server/auth/permissions";
 import { GovBanner } from "@/ui/gov-banner";
 import { NAV_ITEMS } from "@/ui/nav-items";
@@ -22,7 +22,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const session = await getSession();
   const role = session?.user.role;
   const nav = session ? NAV_ITEMS.filter((item) => can(role, item.permission)).map(({ href, label }) => ({ href, label })) : [];
-  const user = session ? { name: session.user.name, role: session.user.role, agencyAcronym: session.user.agencyAcronym } : null;
+  // A person who must change their password first sees who they are and "Sign out", no navigation.
+  const shown = session ?? (await getPasswordChangeSession());
+  const user = shown ? { name: shown.user.name, role: shown.user.role, agencyAcronym: shown.user.agencyAcronym } : null;
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col">

@@ -60,7 +60,7 @@ async function postCredentials(jar: Jar, email: string, password: string): Promi
 
 async function signedInJar(): Promise<Jar> {
   const jar: Jar = new Map();
-  await postCredentials(jar, "viewer@example.gov", "demo-password");
+  await postCredentials(jar, "viewer@example.gov", "demo-orchid-lantern");
   if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error("Signing in as the demo viewer failed");
   return jar;
 }

@@ -81,7 +81,7 @@ if (buildIsStale()) {
 // The import preview worker is bundled apart from Next.js (every start: it takes a moment).
 await buildImportWorker();
 
-console.log(`[demo] ready to serve after ${elapsed()}: http://127.0.0.1:${args.port}  (sign in as admin@example.gov / demo-password)`);
+console.log(`[demo] ready to serve after ${elapsed()}: http://127.0.0.1:${args.port}  (sign in as admin@example.gov / demo-orchid-lantern)`);
 const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", args.port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

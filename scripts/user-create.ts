@@ -7,6 +7,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { readEnv } from "@/lib/env";
 import { hashPassword } from "@/server/auth/password";
+import { newPasswordProblems } from "@/server/auth/password-rules";
 import { describeTarget, openDatabase, targetFromEnv } from "@/server/db/database";
 import { toUserError } from "@/server/errors";
 import { userCreateInput } from "@/server/users/user-input";
@@ -24,7 +25,7 @@ async function askPassword(): Promise<string> {
     for await (const line of rl) return line;
     return "";
   }
-  process.stdout.write("Password (at least 12 characters, not shown): ");
+  process.stdout.write("Password (at least 12 characters, 15 for ADMIN; not shown): ");
   return new Promise((resolve) => {
     let typed = "";
     process.stdin.setRawMode(true);
@@ -53,15 +54,18 @@ try {
     if (!agency) throw new Error(`No agency with acronym ${values.agency} (run npm run db:seed first?)`);
     agencyId = agency.id;
   }
-  const parsed = userCreateInput.safeParse({
+  const candidate = {
     email: values.email ?? "",
     name: values.name ?? "",
     role: values.role?.toUpperCase() ?? "",
     agencyId,
     password: await askPassword(),
-  });
-  if (!parsed.success) {
-    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+  };
+  const parsed = userCreateInput.safeParse(candidate);
+  // The same rules as the app's forms, the list of common passwords included.
+  const common = parsed.success ? newPasswordProblems(parsed.data.password, parsed.data) : [];
+  if (!parsed.success || common.length > 0) {
+    const fields = parsed.success ? { password: common } : (z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     for (const [field, messages] of Object.entries(fields)) console.error(`  --${field === "agencyId" ? "agency" : field}: ${messages.join("; ")}`);
     console.error("Usage: npm run user:create -- --email <email> --name <name> --role ADMIN|LEAD|COORDINATOR|VIEWER [--agency <ACRONYM>]");
     process.exitCode = 2;

@@ -1,7 +1,8 @@
 // Sign-in: the one page reachable without a session.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getSession } from "@/server/auth/session";
+import { passwordsEnabled } from "@/lib/auth-env";
+import { getPasswordChangeSession, getSession, PASSWORD_CHANGE_PATH } from "@/server/auth/session";
 import { safeCallbackUrl } from "@/ui/safe-callback-url";
 import { SignInForm } from "@/ui/sign-in-form";
 
@@ -13,11 +14,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   const session = await getSession();
   if (session) redirect(callbackUrl);
+  if (await getPasswordChangeSession()) redirect(`${PASSWORD_CHANGE_PATH}?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  const passwords = passwordsEnabled();
   return (
     <div className="max-w-xl">
       <h1>Sign in</h1>
-      <p>Use the email address and password your administrator gave you.</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      {passwords ? (
+        <>
+          <p>Use the email address and password your administrator gave you.</p>
+          <SignInForm callbackUrl={callbackUrl} />
+        </>
+      ) : (
+        <p>Sign-in with a password is switched off on this installation.</p>
+      )}
       <p className="mt-8 text-sm text-[#565c65]">
         Accounts are created by administrators. If you cannot sign in, contact your agency&apos;s standards coordinator.
       </p>

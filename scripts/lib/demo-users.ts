@@ -3,7 +3,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { hashPassword } from "@/server/auth/password";
 
-export const DEMO_PASSWORD = "demo-password";
+// 15+ characters, so the demo admin meets the administrators' minimum (src/domain/password-policy.ts).
+export const DEMO_PASSWORD = "demo-orchid-lantern";
 
 export const DEMO_USERS: { email: string; name: string; role: Role; agencyAcronym?: string }[] = [
   { email: "admin@example.gov", name: "Avery Admin", role: "ADMIN" },

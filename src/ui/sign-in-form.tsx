@@ -7,6 +7,16 @@ import { safeCallbackUrl } from "./safe-callback-url";
 
 const FAILED = "Email or password is incorrect.";
 const BUSY = "Too many sign-ins are being checked right now. Wait a few seconds and try again.";
+const OFF = "Sign-in with a password is switched off on this installation.";
+
+/** "SignInThrottled:<seconds>" (src/server/auth/options.ts): the same for every email, known or not. */
+function throttledMessage(error: string): string | null {
+  const match = /^SignInThrottled:(\d+)$/.exec(error);
+  if (!match) return null;
+  const seconds = Number(match[1]);
+  const wait = seconds <= 60 ? `${Math.max(1, seconds)} second${seconds === 1 ? "" : "s"}` : `about ${Math.ceil(seconds / 60)} minutes`;
+  return `Too many failed sign-ins for this email address or from your network. Try again in ${wait}.`;
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +39,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       // SIGN_IN_BUSY of src/server/auth/options.ts: too many password checks queued.
-      setError(result?.error === "SignInBusy" ? BUSY : FAILED);
+      const code = result?.error ?? "";
+      setError(code === "SignInBusy" ? BUSY : code === "PasswordsOff" ? OFF : (throttledMessage(code) ?? FAILED));
     } catch {
       setError(FAILED);
     }

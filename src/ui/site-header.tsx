@@ -36,7 +36,9 @@ export function SiteHeader({ user, nav }: { user: HeaderUser | null; nav: NavIte
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p className="m-0">
               <span className="sr-only">Signed in as </span>
-              <span className="font-semibold">{user.name}</span>
+              <Link href="/account" className="font-semibold text-white">
+                {user.name}
+              </Link>
               <span className="text-[#dfe1e2]">
                 {" "}
                 · {roleLabel(user.role)}

@@ -5,7 +5,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import type { ActionResult } from "@/server/actions/action";
 import { createUserAction } from "@/server/actions/users";
-import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/server/users/user-input";
+import { ADMIN_PASSWORD_MIN_LENGTH, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/server/users/user-input";
 
 type Created = { id: string; email: string; name: string };
 
@@ -199,7 +199,7 @@ export function UserCreateForm({ agencies }: { agencies: { id: string; acronym: 
             Initial password
           </label>
           <p id="user-password-hint" className="m-0 text-sm text-[#565c65]">
-            {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_BYTES} characters (letters outside A–Z count as 2 to 4). Share it with the person through a separate channel.
+            {PASSWORD_MIN_LENGTH} to {PASSWORD_MAX_BYTES} characters ({ADMIN_PASSWORD_MIN_LENGTH} or more for administrators; letters outside A–Z count as 2 to 4); common passwords are refused. Share it with the person through a separate channel: they choose their own at first sign-in.
           </p>
           {errorFor("password") ? (
             <p id="user-password-error" className="m-0 font-semibold text-[#b50909]">

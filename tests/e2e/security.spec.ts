@@ -71,7 +71,9 @@ test.describe("sessions end", () => {
   test.describe.configure({ mode: "serial" });
   const stamp = Date.now().toString(36);
   const email = `session-${stamp}@example.gov`;
-  const password = `Session-test-${stamp}`;
+  // The admin sets the first password; the first sign-in must replace it (forced change).
+  let password = `Session-test-${stamp}`;
+  const chosen = `Chosen meadow words ${stamp}`;
 
   /** Signs the new user in through the form in a browser of its own. */
   async function signedInBrowser(browser: import("@playwright/test").Browser) {
@@ -82,6 +84,14 @@ test.describe("sessions end", () => {
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+    if (new URL(page.url()).pathname === "/account/password") {
+      await page.getByLabel("Current password").fill(password);
+      await page.getByLabel("New password", { exact: true }).fill(chosen);
+      await page.getByLabel("New password again").fill(chosen);
+      await page.getByRole("button", { name: "Change password" }).click();
+      await page.waitForURL((url) => url.pathname === "/");
+      password = chosen;
+    }
     const cookie = (await context.cookies()).find((c) => c.name.endsWith("next-auth.session-token"));
     expect(cookie).toBeDefined();
     return { context, page, cookie: `${cookie!.name}=${cookie!.value}` };

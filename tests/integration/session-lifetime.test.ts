@@ -7,7 +7,7 @@ import type { JWT } from "next-auth/jwt";
 import { BACKEND } from "./support/backend";
 
 const { authOptions } = await import("@/server/auth/options");
-const { endSessions, SESSION_ABSOLUTE_SECONDS } = await import("@/server/auth/session-lifetime");
+const { endSessions, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } = await import("@/server/auth/session-lifetime");
 const { hashPassword } = await import("@/server/auth/password");
 const { setUserActive } = await import("@/server/users/users");
 const { db } = await import("@/server/db/client");
@@ -71,8 +71,19 @@ describe(`session lifetime on ${BACKEND}`, () => {
     const token = await signIn();
     const old = { ...token, authAt: (token.authAt as number) - SESSION_ABSOLUTE_SECONDS };
     await expect(jwt({ token: old })).rejects.toThrow(/absolute lifetime/);
-    const justInside = { ...token, authAt: (token.authAt as number) - SESSION_ABSOLUTE_SECONDS + 120 };
+    const justInside = { ...token, authAt: (token.authAt as number) - SESSION_ABSOLUTE_SECONDS + 120 }; // used just now
     await expect(jwt({ token: justInside })).resolves.toMatchObject({ uid: userId });
+  });
+
+  it("a session unused for the idle lifetime (default 30 minutes, within the 8-hour maximum) ends", async () => {
+    expect(SESSION_IDLE_SECONDS).toBe(30 * 60);
+    expect(SESSION_ABSOLUTE_SECONDS).toBe(8 * 60 * 60);
+    const token = await signIn();
+    const idle = { ...token, seenAt: (token.seenAt as number) - SESSION_IDLE_SECONDS };
+    await expect(jwt({ token: idle })).rejects.toThrow(/idle timeout/);
+    const recent = { ...token, seenAt: (token.seenAt as number) - SESSION_IDLE_SECONDS + 120 };
+    const renewed = await jwt({ token: recent });
+    expect(renewed.seenAt).toBeGreaterThanOrEqual(token.seenAt as number); // use renews it
   });
 
   it("a token without the new claims (issued before this check existed, or forged) is refused", async () => {

@@ -1,5 +1,6 @@
 // User administration (ADMIN only): list, create, activate/deactivate.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePage } from "@/server/auth/session";
 import { listAgencyOptions } from "@/server/reference/agencies";
 import { listUsers } from "@/server/users/user-list";
@@ -40,7 +41,9 @@ export default async function UsersPage() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <th scope="row">{u.name}</th>
+                <th scope="row">
+                  <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
+                </th>
                 <td>{u.email}</td>
                 <td>{roleLabel(u.role)}</td>
                 <td>{u.agency ? <abbr title={u.agency.name}>{u.agency.acronym}</abbr> : <span className="text-[#565c65]">—</span>}</td>

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import { describeError } from "@/lib/log-redact";
-import { getSession, type AppSession } from "@/server/auth/session";
+import { getSession, getSessionForPasswordChange, type AppSession } from "@/server/auth/session";
 import { can, type Permission } from "@/server/auth/permissions";
 import { db } from "@/server/db/client";
 import { toUserError, UserError, type FieldErrors, type UserErrorCode } from "@/server/errors";
@@ -42,6 +42,8 @@ export interface ActionConfig<S extends z.ZodType, P = undefined> {
    * transaction opens, so waiting for them never holds a pooled connection.
    */
   prepare?: (ctx: { session: AppSession; input: z.infer<S> }) => Promise<P>;
+  /** Also runs for a person who must change their password first (only the change itself). */
+  duringPasswordChange?: boolean;
 }
 
 export const ACTION_BRAND = Symbol.for("set.action");
@@ -77,7 +79,7 @@ export function action<S extends z.ZodType, T, P = undefined>(
   const run = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const payload = args.length > 1 ? args[1] : args[0];
     try {
-      const session = await getSession();
+      const session = config.duringPasswordChange ? await getSessionForPasswordChange() : await getSession();
       if (!session) throw new UserError("UNAUTHENTICATED", "Your session has ended. Sign in again.");
       // Permission before validation: a role that may not do this learns nothing about
       // which fields exist, which are required or which values are valid.

@@ -2,16 +2,29 @@
 // User administration actions (ADMIN only). Every export goes through action().
 import { revalidatePath } from "next/cache";
 import { hashPassword } from "@/server/auth/password";
+import { assertNewPassword } from "@/server/auth/password-rules";
+import { requirePasswords } from "@/server/users/passwords";
 import { UserError } from "@/server/errors";
 import { userActiveInput, userCreateInput } from "@/server/users/user-input";
 import { createUser, setUserActive } from "@/server/users/users";
 import { action } from "./action";
 
 export const createUserAction = action(
-  { input: userCreateInput, permission: "user.manage", audit: "user.create" },
-  async ({ input, tx }) => {
-    const { password, ...rest } = input;
-    const user = await createUser(tx, { ...rest, passwordHash: await hashPassword(password) });
+  {
+    input: userCreateInput,
+    permission: "user.manage",
+    audit: "user.create",
+    // The common-password list and bcrypt run before the transaction opens.
+    prepare: async ({ input }) => {
+      requirePasswords();
+      assertNewPassword(input.password, input);
+      return hashPassword(input.password);
+    },
+  },
+  async ({ input, tx, prepared }) => {
+    const rest = { email: input.email, name: input.name, role: input.role, agencyId: input.agencyId };
+    // The administrator chose this password: the person picks their own at first sign-in.
+    const user = await createUser(tx, { ...rest, passwordHash: prepared, mustChangePassword: true });
     revalidatePath("/admin/users");
     return {
       data: { id: user.id, email: user.email, name: user.name },

@@ -17,5 +17,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
     authAt?: number;
+    /** Last use, seconds since the epoch: the idle timeout counts from here (renewed by the proxy). */
+    seenAt?: number;
   }
 }

@@ -1,25 +1,32 @@
-// next-auth configuration: email + password, JWT sessions carrying the user id, the
-// user's session version and the sign-in time. Role and agency are re-read from the
-// database on every request (see session.ts); the session version and the absolute
-// lifetime are checked on every request too (session-lifetime.ts), so signing out or
-// deactivating a user ends copied tokens at once.
+// next-auth configuration: email + password (authenticate.ts: throttled, audited; off with
+// AUTH_PASSWORDS=off), JWT sessions carrying the user id, the user's session version, the
+// sign-in time and the last use (idle timeout); cookies Secure behind https (cookies.ts).
+// Role and agency are re-read from the database on every request (see session.ts); the
+// session version and the lifetimes are checked on every request too
+// (session-lifetime.ts), so signing out or deactivating a user ends copied tokens at once.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import { clientAddressFrom, readAuthEnv } from "@/lib/auth-env";
 import { requireAuthSecret } from "@/lib/env";
 import { describeError } from "@/lib/log-redact";
 import { db } from "@/server/db/client";
-import { HashBusyError, verifyPassword } from "./password";
+import { authenticate } from "./authenticate";
+import { authCookies } from "./cookies";
+import { HashBusyError } from "./password";
 import { endSessions, SESSION_IDLE_SECONDS, SessionEndedError, sessionEndReason } from "./session-lifetime";
 
-export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(254),
-  password: z.string().min(1, "Enter your password").max(200),
-});
+const headerValue = (headers: unknown, name: string): string | null => {
+  const value = (headers as Record<string, unknown> | undefined)?.[name];
+  return typeof value === "string" ? value : Array.isArray(value) && typeof value[0] === "string" ? value.join(",") : null;
+};
 
 /** The error a sign-in gets while too many password checks are queued. */
 export const SIGN_IN_BUSY = "SignInBusy";
+/** "SignInThrottled:<seconds>": too many failed sign-ins for the email or from the address. */
+export const SIGN_IN_THROTTLED = "SignInThrottled";
+/** Email + password sign-in is switched off (AUTH_PASSWORDS=off). */
+export const SIGN_IN_PASSWORDS_OFF = "PasswordsOff";
 
 let cached: NextAuthOptions | undefined;
 
@@ -31,47 +38,33 @@ export function authOptions(): NextAuthOptions {
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** An audit row and a log line for each failed sign-in; never the password. */
-async function recordFailedSignIn(email: string, userId: string | null, reason: string): Promise<void> {
-  console.warn(`[auth] sign-in failed for ${JSON.stringify(email)}: ${reason}`);
-  try {
-    await db.auditEvent.create({
-      data: { actorId: userId, actorEmail: email, action: "session.sign-in-failed", entityType: "Session", entityId: userId, after: { email, reason } },
-    });
-  } catch (error) {
-    console.error(`[auth] recording a failed sign-in failed: ${describeError(error)}`);
-  }
-}
-
 const buildAuthOptions = (secret: string): NextAuthOptions => ({
   secret,
+  // The JWT and its cookie expire after the idle lifetime; use renews them (proxy.ts).
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
+  useSecureCookies: authCookies(process.env.NEXTAUTH_URL).secure,
+  cookies: authCookies(process.env.NEXTAUTH_URL).cookies,
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
-        const parsed = signInInput.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const user = await db.user.findUnique({ where: { email } });
-        let ok: boolean;
+      async authorize(credentials, req) {
+        const address = clientAddressFrom(headerValue(req?.headers, "x-forwarded-for"), readAuthEnv().TRUSTED_PROXIES);
+        let outcome;
         try {
-          ok = await verifyPassword(password, user?.active ? user.passwordHash : null);
+          outcome = await authenticate(db, credentials, address, new Date());
         } catch (error) {
           if (error instanceof HashBusyError) {
-            console.warn(`[auth] sign-in refused as busy for ${JSON.stringify(email)}`);
+            console.warn(`[auth] sign-in refused as busy for ${JSON.stringify((credentials as { email?: string } | undefined)?.email ?? "")}`);
             throw new Error(SIGN_IN_BUSY);
           }
           throw error;
         }
-        if (!user || !ok) {
-          await recordFailedSignIn(email, user?.id ?? null, !user ? "unknown email" : !user.active ? "account deactivated" : "wrong password");
-          return null;
-        }
-        await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        if (outcome.ok) return outcome.user;
+        if (outcome.code === "throttled") throw new Error(`${SIGN_IN_THROTTLED}:${outcome.retryAfterSeconds}`);
+        if (outcome.code === "disabled") throw new Error(SIGN_IN_PASSWORDS_OFF);
+        return null;
       },
     }),
   ],
@@ -81,12 +74,14 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.authAt = nowSeconds();
+        token.seenAt = token.authAt;
         return token;
       }
       // Every read of the session (pages, actions, routes, /api/auth/session) passes here:
       // a throw makes next-auth answer "no session" and clear the cookie.
       const reason = await sessionEndReason(token, nowSeconds());
       if (reason) throw new SessionEndedError(reason);
+      token.seenAt = nowSeconds(); // kept where next-auth writes the cookie (its own routes)
       return token;
     },
     session({ session, token }) {

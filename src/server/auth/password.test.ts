@@ -52,19 +52,28 @@ describe("userCreateInput password bounds", () => {
     return parsed.success ? [] : parsed.error.issues.filter((i) => i.path[0] === "password").map((i) => i.message);
   };
 
+  const phrase72 = "orchid lantern gravel ".repeat(3) + "harbor"; // 72 ASCII characters
+
   it.each([
-    ["12 ASCII characters", "a".repeat(12), []],
-    ["72 ASCII characters", "a".repeat(72), []],
-    ["36 two-byte letters (72 bytes)", "é".repeat(36), []],
+    ["12 ASCII characters", "orchid grave", []],
+    ["72 ASCII characters", phrase72, []],
+    ["36 two-byte letters (72 bytes)", "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉ", []],
   ])("accepts %s", (_label, password, expected) => {
     expect(errorsFor(password)).toEqual(expected);
   });
 
   it.each([
-    ["73 ASCII characters", "a".repeat(73)],
-    ["37 two-byte letters (74 bytes)", "é".repeat(37)],
-    ["19 emoji (76 bytes, 38 UTF-16 units)", "🔒".repeat(19)],
+    ["73 ASCII characters", `${phrase72}s`],
+    ["37 two-byte letters (74 bytes)", "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿāăąćĉ" + "é"],
+    ["19 emoji (76 bytes, 38 UTF-16 units)", "🔒🔑".repeat(9) + "🔒"],
+    ["201 characters", "x".repeat(201)],
   ])("refuses %s with a clear message", (_label, password) => {
     expect(errorsFor(password).join(" ")).toMatch(/at most 72/);
+  });
+
+  it("needs 15 characters for an administrator", () => {
+    const parsed = userCreateInput.safeParse({ ...valid, role: "ADMIN", password: "orchid gravel" });
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toMatch(/at least 15 characters/);
   });
 });

@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { createGate, type Gate } from "@/lib/bounded-gate";
-import { PASSWORD_MAX_BYTES } from "@/server/users/user-input";
+import { PASSWORD_MAX_BYTES } from "@/domain/password-policy";
 
 const COST = 12;
 // Compared against when the email is unknown, so both paths take the same time.

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
   /** List and revoke anyone's tokens. */
   "apitoken.admin": ["ADMIN"],
+  /** One's own account: change one's password, sign out everywhere. */
+  "account.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

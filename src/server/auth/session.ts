@@ -22,16 +22,16 @@ export interface AppSession {
 }
 
 /** Reads the JWT, then the user row: inactive or deleted users have no session. */
-export const getSession = cache(async (): Promise<AppSession | null> => {
+const readSession = cache(async (): Promise<{ session: AppSession; mustChangePassword: boolean } | null> => {
   const raw = await getServerSession(authOptions());
   const id = raw?.user?.id;
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, agencyId: true, agency: { select: { acronym: true } } },
+    select: { id: true, email: true, name: true, role: true, active: true, agencyId: true, mustChangePassword: true, agency: { select: { acronym: true } } },
   });
   if (!user || !user.active) return null;
-  return {
+  const session: AppSession = {
     user: {
       id: user.id,
       email: user.email,
@@ -42,7 +42,30 @@ export const getSession = cache(async (): Promise<AppSession | null> => {
     },
     scope: { userId: user.id, role: user.role, agencyId: isAgencyScoped(user.role) ? user.agencyId : null },
   };
+  return { session, mustChangePassword: user.mustChangePassword };
 });
+
+/**
+ * The signed-in user. Null too while they must change the password an administrator set:
+ * until then no page, action or route does anything for them (fail closed), except the
+ * password change itself (getPasswordChangeSession).
+ */
+export const getSession = cache(async (): Promise<AppSession | null> => {
+  const read = await readSession();
+  return read && !read.mustChangePassword ? read.session : null;
+});
+
+/** The signed-in user who must change their password first, or null. */
+export const getPasswordChangeSession = cache(async (): Promise<AppSession | null> => {
+  const read = await readSession();
+  return read?.mustChangePassword ? read.session : null;
+});
+
+/** The signed-in user whether or not a password change is pending (the change itself). */
+export const getSessionForPasswordChange = cache(async (): Promise<AppSession | null> => (await readSession())?.session ?? null);
+
+/** Where a person who must change their password is sent before anything else. */
+export const PASSWORD_CHANGE_PATH = "/account/password";
 
 /**
  * For pages: the anonymous go to sign-in (and come back), the signed-in without the
@@ -50,7 +73,10 @@ export const getSession = cache(async (): Promise<AppSession | null> => {
  */
 export async function requirePage(permission: Permission, returnTo: string): Promise<AppSession> {
   const session = await getSession();
-  if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!session) {
+    if (await getPasswordChangeSession()) redirect(`${PASSWORD_CHANGE_PATH}?callbackUrl=${encodeURIComponent(returnTo)}`);
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  }
   if (!can(session.user.role, permission)) redirect("/forbidden");
   return session;
 }

@@ -1,10 +1,11 @@
 // Input schemas for user administration, shared by the form (client) and the actions.
 import { z } from "zod";
+import { ADMIN_PASSWORD_MIN_LENGTH, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH, passwordProblems } from "@/domain/password-policy";
 import { ROLES } from "@/server/auth/permissions";
 
-export const PASSWORD_MIN_LENGTH = 12;
-/** bcrypt's input limit, in UTF-8 bytes (src/server/auth/password.ts). */
-export const PASSWORD_MAX_BYTES = 72;
+export { ADMIN_PASSWORD_MIN_LENGTH, PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH };
+
+const NO_BLOCKLIST: ReadonlySet<string> = new Set();
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
@@ -14,17 +15,15 @@ export const userCreateInput = z
     name: z.string().trim().min(1, "Enter the person's name").max(200, "Use at most 200 characters"),
     role: z.enum(ROLES, { error: "Choose a role" }),
     agencyId: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()),
-    password: z
-      .string({ error: "Enter a password" })
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} characters`)
-      // bcrypt reads only the first 72 bytes: a longer password would match any other
-      // sharing those bytes. Accented letters take 2 bytes, most other scripts 3, emoji 4.
-      .refine((v) => new TextEncoder().encode(v).length <= PASSWORD_MAX_BYTES, {
-        message: `This password is too long: at most ${PASSWORD_MAX_BYTES} bytes (letters outside A–Z count as 2 to 4)`,
-      }),
+    // The rules (length by role, bcrypt's 72 bytes, patterns, context words) are checked
+    // below once the role is known; the list of common passwords on the server
+    // (src/server/auth/password-rules.ts).
+    password: z.string({ error: "Enter a password" }).max(200, `This password is too long: at most ${PASSWORD_MAX_BYTES} bytes`),
   })
   .superRefine((value, ctx) => {
+    for (const message of passwordProblems(value.password, { role: value.role, email: value.email, name: value.name }, NO_BLOCKLIST)) {
+      ctx.addIssue({ code: "custom", path: ["password"], message });
+    }
     if (value.role === "COORDINATOR" && !value.agencyId) {
       ctx.addIssue({ code: "custom", path: ["agencyId"], message: "Choose the agency this coordinator works for" });
     }

@@ -28,7 +28,7 @@ export interface UserSnapshot {
 
 export async function createUser(
   tx: Prisma.TransactionClient,
-  input: Omit<UserCreateInput, "password"> & { passwordHash: string },
+  input: Omit<UserCreateInput, "password"> & { passwordHash: string; mustChangePassword?: boolean },
 ): Promise<UserSnapshot> {
   const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) {
@@ -47,6 +47,7 @@ export async function createUser(
       role: input.role,
       agencyId: input.agencyId ?? null,
       passwordHash: input.passwordHash,
+      mustChangePassword: input.mustChangePassword ?? false,
     },
     select: userAuditSelect,
   });

@@ -5,7 +5,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { PORT } from "./environment";
 
-export const DEMO_PASSWORD = "demo-password";
+export const DEMO_PASSWORD = "demo-orchid-lantern";
 
 export const DEMO = {
   ADMIN: "admin@example.gov",
