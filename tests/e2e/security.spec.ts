@@ -18,7 +18,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 // policy on every reference page during the admin's visits there).
 const ADMIN_PAGES = [
   "/participants", "/participants/new", "/engagements", "/engagements/new", "/activities", "/activities/new",
-  "/dashboard", "/dashboard/records", "/dashboard/report", "/data-calls", "/api-tokens",
+  "/dashboard", "/dashboard/records", "/dashboard/report", "/data-calls", "/api-tokens", "/account",
   "/admin/users", "/admin/coverage", "/admin/imports", "/audit", "/sign-out", "/no-such-page",
 ];
 
