@@ -95,5 +95,6 @@ describe(`the database thread on ${BACKEND}`, () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  });
+    // A safety net: a child process starting PGlite twice took 120 s on a 2-core machine at load 27.
+  }, 300_000);
 });

@@ -22,8 +22,11 @@ export type PgliteRequest =
   | { id: number; op: "dumpDataDir" }
   | { id: number; op: "close" };
 
+/** A result set whose rows crossed as one JSON string (see packResultSet in the worker). */
+export type PackedResultSet = SqlResultSet | (Omit<SqlResultSet, "rows"> & { rowsJson: string });
+
 export interface PgliteResults {
-  queryRaw: SqlResultSet;
+  queryRaw: PackedResultSet;
   executeRaw: number;
   executeScript: null;
   startTransaction: { tx: number; options: TransactionOptions };

@@ -131,7 +131,12 @@ export function startPgliteThread(dataDir: string, loadDataDir?: Blob): PgliteTh
   const queryable = (tx?: number) => ({
     provider: "postgres" as const,
     adapterName: ADAPTER_NAME,
-    queryRaw: (query: SqlQuery): Promise<SqlResultSet> => request("queryRaw", { query, tx }),
+    queryRaw: async (query: SqlQuery): Promise<SqlResultSet> => {
+      const result = await request("queryRaw", { query, tx });
+      if (!("rowsJson" in result)) return result;
+      const { rowsJson, ...rest } = result;
+      return { ...rest, rows: JSON.parse(rowsJson) as unknown[][] };
+    },
     executeRaw: (query: SqlQuery): Promise<number> => request("executeRaw", { query, tx }),
   });
 
