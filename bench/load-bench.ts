@@ -15,6 +15,14 @@
 //            --instances N (app processes, as WEB_CONCURRENCY; default one per core)
 //            --build (run next build first; otherwise an existing build is used)
 //            --engagements 100000 --participants 5000 --standards 10000
+//
+// PGlite, 8 clients, 2 x 15 s rounds, 2026-11-29, 2 cores shared with other runs at load
+// average 25-32 (so every figure is far slower than on an idle machine):
+//   PGlite on the request thread:  floor /api/auth/csrf 16 of 136 failed, p99 3.8 s; every
+//     database page and the whole mixed round failed (timeouts), then the server hung.
+//   PGlite on its worker thread (src/server/db/pglite-thread.ts): floor 0 of 157 failed
+//     (the event loop stays free); database pages and the mixed round still time out:
+//     statements at this size queue on PGlite's one connection faster than it runs them.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";

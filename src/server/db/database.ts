@@ -5,10 +5,9 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
+import { startPgliteThread } from "./pglite-thread";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolMax?: number }
@@ -82,29 +81,31 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   const inMemory = target.dataDir.startsWith("memory://");
   const dataDir = inMemory ? target.dataDir : path.resolve(target.dataDir);
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, target.loadDataDir ? { loadDataDir: target.loadDataDir } : {});
+  // PGlite runs on its own thread (see pglite-thread.ts): a long statement no longer holds
+  // this thread's event loop, so other requests keep being served meanwhile.
+  const thread = startPgliteThread(dataDir, target.loadDataDir);
   // One connection: an interactive transaction waits for the one before it to finish, so
   // Prisma's defaults (2 s to start, 5 s to run) would fail a save whenever a report or an
   // import job holds the connection a little longer, as on a busy machine. These bounds
   // are safety nets against a stuck transaction, not response-time targets.
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions: PGLITE_TRANSACTION });
+  const prisma = new PrismaClient({ adapter: thread.adapterFactory, transactionOptions: PGLITE_TRANSACTION });
   return {
     target,
     prisma,
     // PGlite is a single connection; callers must not interleave sessions.
     async session() {
       return {
-        query: async (text, params) => (await client.query(text, params as unknown[])).rows as never[],
+        query: async (text, params) => (await thread.request("query", { text, params })) as never[],
         exec: async (script) => {
-          await client.exec(script);
+          await thread.request("exec", { script });
         },
         release: async () => {},
       };
     },
-    dumpDataDir: () => client.dumpDataDir("none"),
+    dumpDataDir: async () => new Blob([await thread.request("dumpDataDir", {})]),
     async close() {
       await prisma.$disconnect();
-      await client.close();
+      await thread.close();
     },
   };
 }

@@ -18,7 +18,11 @@ beforeAll(async () => {
   const { openDatabase } = await import("@/server/db/database");
   const template = new Blob([await readFile(inject("pgliteTemplate"))]);
   const holder = globalThis as { __appDatabase?: unknown };
-  holder.__appDatabase = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
+  const db = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
+  holder.__appDatabase = db;
+  // Open before the file's own hooks run: PGlite boots from the template in its worker
+  // thread, which under load took longer than a seed transaction's 10 s wait to start.
+  await (await db.session()).query("SELECT 1");
 });
 
 afterAll(async () => {
