@@ -9,7 +9,13 @@ import { activityRecord, activitySnapshot, activityWhere } from "@/server/partic
 import { engagementRecord, engagementSnapshot, engagementWhere } from "@/server/participation/engagements";
 import { participantWhere } from "@/server/participation/participants";
 import { fromDate } from "@/server/participation/scope";
-import type { activityItem, committeeItem, engagementItem, participantItem, sdoItem, standardItem } from "./v1-schemas";
+import { periodLabel } from "@/domain/fiscal-year";
+import { auditRow, auditWhere } from "@/server/audit/audit-log";
+import { loadGapReport } from "@/server/coverage/dashboard";
+import type {
+  activityItem, agencyItem, auditItem, committeeItem, coreAreaItem, coverageQuery, coverageReport, engagementItem, keyApplicationItem,
+  objectiveItem, participantItem, recommendationItem, sdoItem, standardItem,
+} from "./v1-schemas";
 import type { RawQuery } from "./v1-route";
 
 const afterId = (after: string | undefined) => (after !== undefined ? { id: { gt: after } } : {});
@@ -97,4 +103,126 @@ export async function apiStandards(
     },
   });
   return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+export async function apiObjectives(after: string | undefined, take: number): Promise<z.infer<typeof objectiveItem>[]> {
+  const rows = await db.objective.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, number: true, title: true, gist: true, provenance: true, sourceRefs: true, recommendations: { select: { recommendationId: true }, orderBy: { recommendationId: "asc" } } },
+  });
+  return rows.map(({ recommendations, ...r }) => ({ ...r, recommendationIds: recommendations.map((x) => x.recommendationId) }));
+}
+
+export async function apiRecommendations(objectiveId: string | undefined, after: string | undefined, take: number): Promise<z.infer<typeof recommendationItem>[]> {
+  const rows = await db.recommendation.findMany({
+    where: { ...(objectiveId ? { objectives: { some: { objectiveId } } } : {}), ...afterId(after) },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, number: true, title: true, gist: true, indicators: true, provenance: true, sourceRefs: true,
+      objectives: { select: { objectiveId: true }, orderBy: { objectiveId: "asc" } },
+    },
+  });
+  return rows.map(({ objectives, ...r }) => ({ ...r, objectiveIds: objectives.map((x) => x.objectiveId) }));
+}
+
+export async function apiCoreAreas(after: string | undefined, take: number): Promise<z.infer<typeof coreAreaItem>[]> {
+  const rows = await db.coreArea.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
+      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
+    },
+  });
+  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+}
+
+export async function apiKeyApplications(after: string | undefined, take: number): Promise<z.infer<typeof keyApplicationItem>[]> {
+  const rows = await db.keyApplication.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
+      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
+    },
+  });
+  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+}
+
+export async function apiAgencies(after: string | undefined, take: number): Promise<z.infer<typeof agencyItem>[]> {
+  const rows = await db.agency.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, acronym: true, name: true, parentId: true, iicswgMember: true, provenance: true, sourceRefs: true, updatedAt: true },
+  });
+  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** The audit log as on the audit page (admins all, coordinators their agency), in id order. */
+export async function apiAuditEvents(
+  scope: Scope,
+  f: { actor?: string; entityType?: string; entityId?: string; from?: string; to?: string },
+  after: string | undefined,
+  take: number,
+): Promise<z.infer<typeof auditItem>[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [auditWhere(scope, f), afterId(after)] },
+    orderBy: { id: "asc" },
+    take,
+    select: auditRow,
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/**
+ * The dashboard's coverage report for the filters, from the same report cache (computed
+ * once per change of the data and shared with the dashboard); coordinators get their agency's.
+ * Unknown agency or SDO ids are refused (UserError VALIDATION naming the field).
+ */
+export async function apiCoverage(scope: Scope, f: z.infer<typeof coverageQuery>, now: Date): Promise<z.infer<typeof coverageReport>> {
+  const { report } = await loadGapReport(scope, f, now, { strict: true });
+  const metricsOf = (m: { engagements: number; participants: number; agencies: number; leadership: number; depth: Record<"OBSERVE" | "ATTEND" | "CONTRIBUTE" | "LEAD", number>; lastActivity: string | null }) => ({
+    engagements: m.engagements,
+    participants: m.participants,
+    agencies: m.agencies,
+    leadership: m.leadership,
+    depth: { OBSERVE: m.depth.OBSERVE, ATTEND: m.depth.ATTEND, CONTRIBUTE: m.depth.CONTRIBUTE, LEAD: m.depth.LEAD },
+    lastActivity: m.lastActivity,
+  });
+  const rowsOf = (rows: typeof report.coreAreas) =>
+    rows.map((r) => ({
+      id: r.id, label: r.label, ...metricsOf(r.metrics), score: r.score, level: r.level, deepShare: r.deepShare,
+      flags: r.flags.map((g) => ({ code: g.code, reason: g.reason })),
+    }));
+  return {
+    generatedAt: report.generatedAt,
+    period: {
+      kind: report.period.kind,
+      fiscalYear: report.period.kind === "fiscalYear" ? report.period.fiscalYear : null,
+      start: report.period.start,
+      end: report.period.end,
+      label: periodLabel(report.period),
+    },
+    asOf: report.asOf,
+    agency: report.agency,
+    sdo: report.sdo,
+    totals: { ...metricsOf(report.totals), score: report.totals.score, level: report.totals.level, deepShare: report.totals.deepShare },
+    objectives: report.objectives.map((o) => ({ id: o.id, number: o.number, title: o.title, recommendationIds: o.recommendationIds, attainment: o.attainment, status: o.status })),
+    recommendations: report.recommendations.map((r) => ({ id: r.id, number: r.number, title: r.title, indicatorIds: r.indicatorIds, attainment: r.attainment, status: r.status })),
+    indicators: report.indicators.map((i) => ({
+      id: i.id, code: i.code, recommendationId: i.recommendationId, name: i.name, unit: i.unit, format: i.format,
+      value: i.value, target: i.target, status: i.status, attainment: i.attainment, summary: i.summary,
+    })),
+    coreAreas: rowsOf(report.coreAreas),
+    keyApplications: rowsOf(report.keyApplications),
+    sdos: rowsOf(report.sdos),
+    committees: rowsOf(report.committees),
+    gaps: report.gaps.map((g) => ({ rank: g.rank, code: g.code, subject: { kind: g.subject.kind, id: g.subject.id, label: g.subject.label }, reason: g.reason, severity: g.severity })),
+  };
 }
