@@ -21,7 +21,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { db } = await import("@/server/db/client");
 const { createApiToken } = await import("@/server/api-tokens/tokens");
 const { pageOf } = await import("@/server/api/v1-schemas");
-const { API_ENDPOINTS } = await import("@/server/api/v1-endpoints");
+const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
 const { reportGate } = await import("@/server/coverage/report-cache");
 const routes = {
@@ -303,6 +303,45 @@ describe(`read API on ${BACKEND}`, () => {
     const response = await call("audit", "from=2025-06-01&to=2025-01-01", "admin");
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ parameter: "to" });
+  });
+
+  it("engagements: the database-built JSON pages hold exactly the rows and values of the page's own query", async () => {
+    const endpoint = engagementsEndpoint;
+    const extra = await db.engagement.create({
+      data: {
+        participantId: ids.partA[0]!, agencyId: ids.agencyA, standardId: ids.standards[0], role: "EDITOR", depth: "LEAD",
+        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 ${tag}`,
+      },
+    });
+    try {
+      const admin = { userId: "a", role: "ADMIN" as const, agencyId: null };
+      const coordA = { userId: "c", role: "COORDINATOR" as const, agencyId: ids.agencyA };
+      const cases: [typeof admin | typeof coordA, Record<string, string>][] = [
+        [admin, { agency: ids.agencyA }],
+        [admin, { agency: ids.agencyB, status: "all" }],
+        [coordA, { agency: ids.agencyB }],
+        [admin, { sdo: ids.sdo }],
+        [admin, { participant: ids.partA[0]!, status: "ended" }],
+        [coordA, { q: tag }],
+      ];
+      for (const [scope, raw] of cases) {
+        const query = endpoint.query.parse({ ...raw, limit: "3" });
+        let after: string | undefined;
+        for (let page = 0; page < 10; page++) {
+          const rows = await endpoint.list(scope, query, raw, after, 4);
+          const fast = await endpoint.listJson(scope, query, raw, after, 3);
+          const parsed: unknown = JSON.parse(fast.json);
+          expect(parsed).toEqual(rows.slice(0, 3));
+          expect(fast.more).toBe(rows.length > 3);
+          expect(fast.lastId).toBe(rows.slice(0, 3).at(-1)?.id ?? null);
+          conforms("engagements", 200, { data: parsed, next: null });
+          if (!fast.more) break;
+          after = fast.lastId!;
+        }
+      }
+    } finally {
+      await db.engagement.delete({ where: { id: extra.id } });
+    }
   });
 
   it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {

@@ -2,13 +2,14 @@
 // scope), keyset-paged by id. Rows are plain JSON values shaped as in v1-schemas.ts.
 import "server-only";
 import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { activityRecord, activitySnapshot, activityWhere } from "@/server/participation/activities";
 import { engagementRecord, engagementSnapshot, engagementWhere } from "@/server/participation/engagements";
 import { participantWhere } from "@/server/participation/participants";
-import { fromDate } from "@/server/participation/scope";
+import { fromDate, listAgency } from "@/server/participation/scope";
 import { periodLabel } from "@/domain/fiscal-year";
 import { auditRow, auditWhere } from "@/server/audit/audit-log";
 import { loadGapReport } from "@/server/coverage/dashboard";
@@ -37,6 +38,72 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
     sdo: e.committee?.sdo.acronym ?? e.standard?.sdo.acronym ?? null,
     updatedAt: e.updatedAt.toISOString(),
   }));
+}
+
+/**
+ * The JSON text of the engagements in `page` (a subquery of ids), in id order, fields as
+ * engagementItem. row_to_json writes dates as YYYY-MM-DD; timestamps are formatted as ISO
+ * 8601 UTC with milliseconds, as Date.toISOString() does (the columns hold UTC).
+ */
+const engagementJsonOf = (page: Prisma.Sql) => Prisma.sql`
+SELECT '[' || COALESCE(string_agg(row_to_json(r)::text, ',' ORDER BY r.id), '') || ']' AS json FROM (
+  SELECT e.id, p.name AS participant, e."participantId", a.acronym AS agency,
+         c.designation AS committee, e."committeeId", s.designation AS standard, e."standardId",
+         e.role, e.depth, e."startDate", e."endDate", e."lastConfirmedOn", e.notes, e.version,
+         e."agencyId", COALESCE(c."sdoId", s."sdoId") AS "sdoId", COALESCE(cs.acronym, ss.acronym) AS sdo,
+         to_char(e."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+  FROM "Engagement" e
+  JOIN "Participant" p ON p.id = e."participantId"
+  JOIN "Agency" a ON a.id = e."agencyId"
+  LEFT JOIN "Committee" c ON c.id = e."committeeId" LEFT JOIN "Sdo" cs ON cs.id = c."sdoId"
+  LEFT JOIN "Standard" s ON s.id = e."standardId" LEFT JOIN "Sdo" ss ON ss.id = s."sdoId"
+  WHERE e.id IN (${page})
+) AS r`;
+
+/** Query parameters that do not narrow the engagements (besides the agency, which the fast path applies itself). */
+const UNFILTERED = new Set(["agency", "limit", "cursor"]);
+
+/**
+ * One page of engagements as JSON text built by PostgreSQL, for whole-collection walks (the
+ * benchmark's 100k rows): no per-row objects in JavaScript and no JSON.stringify of them.
+ * A walk with no filter but the agency (the scope's, or an admin's choice) is ONE statement:
+ * keyset page of ids, then the joined rows serialised by row_to_json. With other filters the
+ * page's ids come from the Engagements page's own `where` (same filters, same scope) in one
+ * id-only query, and the same serialising query reads those rows. Same fields and values as
+ * apiEngagements (the tests validate both against the documented schema and compare them).
+ */
+export async function apiEngagementsJson(
+  scope: Scope,
+  raw: RawQuery,
+  after: string | undefined,
+  limit: number,
+): Promise<{ json: string; lastId: string | null; more: boolean }> {
+  const filters = parseEngagementFilters(raw);
+  const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
+  if (simple) {
+    const agencyId = listAgency(scope, filters.agency) ?? null;
+    const rows = await db.$queryRaw<{ json: string; lastId: string | null; more: boolean }[]>`
+WITH ids AS (
+  SELECT e.id FROM "Engagement" e
+  WHERE (${agencyId}::text IS NULL OR e."agencyId" = ${agencyId}::text) AND (${after ?? null}::text IS NULL OR e.id > ${after ?? null}::text)
+  ORDER BY e.id LIMIT ${limit + 1}::int
+), page AS (SELECT id FROM ids ORDER BY id LIMIT ${limit}::int)
+SELECT (${engagementJsonOf(Prisma.sql`SELECT id FROM page`)}) AS json,
+       (SELECT id FROM page ORDER BY id DESC LIMIT 1) AS "lastId",
+       (SELECT count(*) FROM ids) > ${limit}::int AS more`;
+    const row = rows[0]!;
+    return { json: row.json, lastId: row.lastId, more: row.more };
+  }
+  const found = await db.engagement.findMany({
+    where: { AND: [engagementWhere(scope, filters), afterId(after)] },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: { id: true },
+  });
+  const ids = found.slice(0, limit).map((r) => r.id);
+  if (ids.length === 0) return { json: "[]", lastId: null, more: false };
+  const rows = await db.$queryRaw<{ json: string }[]>`${engagementJsonOf(Prisma.sql`SELECT unnest(${ids}::text[])`)}`;
+  return { json: rows[0]!.json, lastId: ids[ids.length - 1]!, more: found.length > limit };
 }
 
 export async function apiActivities(scope: Scope, raw: RawQuery, after: string | undefined, take: number): Promise<z.infer<typeof activityItem>[]> {

@@ -4,7 +4,7 @@ import "server-only";
 import { activityFilterProblems, engagementFilterProblems } from "@/domain/participation/list-filters";
 import { reportFiltersInput } from "@/server/coverage/report-filters";
 import {
-  apiActivities, apiAgencies, apiAuditEvents, apiCommittees, apiCoreAreas, apiCoverage, apiEngagements, apiKeyApplications, apiObjectives,
+  apiActivities, apiAgencies, apiAuditEvents, apiCommittees, apiCoreAreas, apiCoverage, apiEngagements, apiEngagementsJson, apiKeyApplications, apiObjectives,
   apiParticipants, apiRecommendations, apiSdos, apiStandards,
 } from "./v1-data";
 import type { CollectionEndpoint, DocumentEndpoint } from "./v1-route";
@@ -50,6 +50,7 @@ export const engagementsEndpoint = {
     return to ? { to } : {};
   },
   list: (scope, _query, raw, after, take) => apiEngagements(scope, raw, after, take),
+  listJson: (scope, _query, raw, after, limit) => apiEngagementsJson(scope, raw, after, limit),
 } satisfies CollectionEndpoint<typeof engagementQuery, typeof engagementItem>;
 
 export const activitiesEndpoint = {

@@ -35,6 +35,11 @@ export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I exten
   /** Up to `take` rows with id > `after` (if given), in id order, within the caller's scope. */
   // Method syntax: every endpoint, whatever its query type, is an ApiEndpoint.
   list(scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, take: number): Promise<(z.input<I> & { id: string })[]>;
+  /**
+   * Optional fast path for big walks: up to `limit` rows after `after` as a JSON array text
+   * (built by the database), the last id, and whether more rows follow. Same rows as `list`.
+   */
+  listJson?(scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, limit: number): Promise<{ json: string; lastId: string | null; more: boolean }>;
 }
 
 /** An endpoint answering one JSON document (the coverage report), not a paged collection. */
@@ -147,14 +152,19 @@ function rateHeaders(limit: number, remaining: number, resetSeconds: number): Re
 async function collectionPage(endpoint: CollectionEndpoint, scope: Scope, url: URL, query: Record<string, unknown>, raw: RawQuery): Promise<string> {
   const limit = query.limit as number;
   const cursor = query.cursor as string | undefined;
-  const rows = await endpoint.list(scope, query, raw, cursor ? decodeCursor(cursor) : undefined, limit + 1);
-  const data = rows.length > limit ? rows.slice(0, limit) : rows;
-  let next: string | null = null;
-  if (rows.length > limit) {
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const nextLink = (lastId: string) => {
     const params = new URLSearchParams(url.searchParams);
-    params.set("cursor", encodeCursor(data[data.length - 1]!.id));
-    next = `${endpoint.path}?${params.toString()}`;
+    params.set("cursor", encodeCursor(lastId));
+    return `${endpoint.path}?${params.toString()}`;
+  };
+  if (endpoint.listJson) {
+    const page = await endpoint.listJson(scope, query, raw, after, limit);
+    return `{"data":${page.json},"next":${page.more && page.lastId ? JSON.stringify(nextLink(page.lastId)) : "null"}}`;
   }
+  const rows = await endpoint.list(scope, query, raw, after, limit + 1);
+  const data = rows.length > limit ? rows.slice(0, limit) : rows;
+  const next = rows.length > limit ? nextLink(data[data.length - 1]!.id) : null;
   return JSON.stringify({ data, next });
 }
 
