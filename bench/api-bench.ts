@@ -4,8 +4,8 @@
 // walk reaches at least 25 % of COPY's rows per second.
 //
 //   npm run bench:api                          over HTTP against the built app (`npm start`
-//                                              on PostgreSQL, database bench_15)
-//   options: --in-process (call the route handler in this process instead of HTTP)
+//                                              on PostgreSQL, database api_bench)
+//   options: --database NAME (on the local PostgreSQL) --in-process (call the route handler in this process instead of HTTP)
 //            --url URL --port 3443 --engagements 100000 --rounds 3 --build (next build first)
 //            --instances N (app processes, as WEB_CONCURRENCY; default 1: one walk is one
 //            client, so more processes would only add noise)
@@ -23,6 +23,7 @@ import { seedReference } from "../seeds/reference";
 const { values: args } = parseArgs({
   options: {
     url: { type: "string" },
+    database: { type: "string", default: "api_bench" },
     port: { type: "string", default: "3443" },
     engagements: { type: "string", default: "100000" },
     rounds: { type: "string", default: "3" },
@@ -37,7 +38,8 @@ const ROWS = Number(args.engagements);
 const PORT = Number(args.port);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-const DB_NAME = "bench_15";
+const DB_NAME = args.database;
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DB_NAME)) throw new Error("--database: use lower-case letters, digits and _");
 const DB_URL = args.url ?? `postgresql://postgres@127.0.0.1:5432/${DB_NAME}`;
 const SECRET = "api-bench-secret-not-for-production-0123456789";
 

@@ -59,6 +59,7 @@ describe(`a whole-collection walk of ${ROWS} engagements on ${BACKEND}`, () => {
     let next: string | null = `/api/v1/engagements?agency=${agencyId}&status=all&limit=1000`;
     let pages = 0;
     const started = performance.now();
+    let writeMs = 0;
     while (next) {
       const response = await route(new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secret}` } }));
       expect(response.status).toBe(200);
@@ -68,33 +69,34 @@ describe(`a whole-collection walk of ${ROWS} engagements on ${BACKEND}`, () => {
       pages += 1;
       const last = page.data.at(-1)?.id;
       if (!next || !last) break;
-      // Between pages, about where the walk is: n is the last row read.
+      // Between pages, about where the walk is (n: the last row read), in ONE statement so
+      // the writes cost one round trip: update a row not read yet (it keeps matching) and
+      // one already read, delete a row not read yet, insert a row whose id sorts ahead of
+      // the cursor and one whose id sorts behind it.
       const n = Number(last.slice(tag.length + 1));
-      const ahead = n + 500;
-      const behind = n - 500;
-      if (ahead <= ROWS && !deleted.has(idOf(ahead))) {
-        // Update a row not read yet (it keeps matching) and delete another one not read yet.
-        await db.engagement.update({ where: { id: idOf(ahead) }, data: { notes: `walk ${pages}`, version: { increment: 1 } } });
-        updated.add(idOf(ahead));
-        if (ahead + 1 <= ROWS && !deleted.has(idOf(ahead + 1))) {
-          await db.engagement.delete({ where: { id: idOf(ahead + 1) } });
-          deleted.add(idOf(ahead + 1));
-        }
-      }
-      if (behind >= 1 && !deleted.has(idOf(behind))) {
-        await db.engagement.update({ where: { id: idOf(behind) }, data: { depth: "CONTRIBUTE", version: { increment: 1 } } });
-        updated.add(idOf(behind));
-      }
-      // Insert one row whose id sorts ahead of the cursor and one behind it.
-      for (const id of [`${idOf(ahead)}a`, `${idOf(Math.max(behind, 1))}b`]) {
-        await db.engagement.create({
-          data: { id, participantId, agencyId, committeeId, role: "OBSERVER", depth: "OBSERVE", startDate: new Date("2024-01-01"), endDate: new Date("2024-02-01") },
-        });
-        inserted.add(id);
-      }
+      const ahead = idOf(n + 500);
+      const gone = idOf(n + 501);
+      const behind = idOf(Math.max(n - 500, 1));
+      const news = [`${ahead}a`, `${behind}b`];
+      const writes = performance.now();
+      await db.$executeRaw`
+WITH u AS (
+  UPDATE "Engagement" SET notes = 'walk ' || ${pages}::int, depth = CASE WHEN id = ${behind} THEN 'CONTRIBUTE'::"Depth" ELSE depth END,
+         version = version + 1, "updatedAt" = now()
+  WHERE id IN (${ahead}, ${behind}) RETURNING id
+), d AS (
+  DELETE FROM "Engagement" WHERE id = ${gone} RETURNING id
+)
+INSERT INTO "Engagement" (id, "participantId", "agencyId", "committeeId", role, depth, "startDate", "endDate", "updatedAt")
+SELECT x, ${participantId}, ${agencyId}, ${committeeId}, 'OBSERVER', 'OBSERVE', DATE '2024-01-01', DATE '2024-02-01', now()
+FROM unnest(${news}::text[]) AS x`;
+      writeMs += performance.now() - writes;
+      for (const id of [ahead, behind]) if (n + 500 <= ROWS || id === behind) updated.add(id);
+      if (n + 501 <= ROWS) deleted.add(gone);
+      for (const id of news) inserted.add(id);
     }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`[api-walk] ${BACKEND}: ${pages} pages, ${seen.size} rows in ${seconds.toFixed(1)} s (${Math.round(seen.size / seconds)} rows/s, writes between pages included)`);
+    const seconds = (performance.now() - started - writeMs) / 1000;
+    console.log(`[api-walk] ${BACKEND}: ${pages} pages, ${seen.size} rows in ${seconds.toFixed(1)} s of reads (${Math.round(seen.size / seconds)} rows/s) + ${(writeMs / 1000).toFixed(1)} s of writes between pages`);
 
     const twice = [...seen].filter(([, count]) => count > 1).map(([id]) => id);
     expect(twice).toEqual([]);
@@ -107,7 +109,7 @@ describe(`a whole-collection walk of ${ROWS} engagements on ${BACKEND}`, () => {
     expect([...deleted].filter((id) => seen.has(id))).toEqual([]);
     const unknown = [...seen.keys()].filter((id) => !inserted.has(id) && !(id.startsWith(`${tag}-`) && id.length === tag.length + 7));
     expect(unknown).toEqual([]);
-    expect([...updated].every((id) => seen.get(id) === 1)).toBe(true);
+    expect([...updated].filter((id) => !deleted.has(id)).every((id) => seen.get(id) === 1)).toBe(true);
     expect(deleted.size).toBeGreaterThan(10);
     expect(inserted.size).toBeGreaterThan(10);
     expect(pages).toBeGreaterThanOrEqual(Math.floor((ROWS - deleted.size) / 1000));
