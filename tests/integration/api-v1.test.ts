@@ -479,6 +479,24 @@ describe(`read API on ${BACKEND}`, () => {
     expect(token.lastUsedAt).not.toBeNull();
   });
 
+  it("lists every endpoint on the API page with its parameters, roles and a curl on the public origin", async () => {
+    const { apiDocs, publicOrigin } = await import("@/server/api/api-docs");
+    expect(publicOrigin("https://tracker.example.gov/base", new Headers({ host: "other.example" }))).toBe("https://tracker.example.gov");
+    expect(publicOrigin(undefined, new Headers({ host: "127.0.0.1:3243" }))).toBe("http://127.0.0.1:3243");
+    expect(publicOrigin("not a url", new Headers({ host: "t.example.gov", "x-forwarded-proto": "https" }))).toBe("https://t.example.gov");
+    const docs = apiDocs("https://t.example.gov");
+    expect(docs.map((d) => d.path)).toEqual(API_ENDPOINTS.map((e) => e.path));
+    for (const endpoint of API_ENDPOINTS) {
+      const doc = docs.find((d) => d.path === endpoint.path)!;
+      expect(doc.parameters.map((p) => p.name)).toEqual(Object.keys(endpoint.query.shape));
+      expect(doc.parameters.every((p) => p.values.length > 0)).toBe(true);
+      expect(doc.curl).toMatch(new RegExp(`^curl -H "Authorization: Bearer \\$TRACKER_TOKEN" "https://t\\.example\\.gov${endpoint.path}(\\?[^"]*)?"$`));
+    }
+    expect(docs.find((d) => d.path === "/api/v1/audit")!.roles).toEqual(["Admin", "Coordinator (own agency)"]);
+    expect(docs.find((d) => d.path === "/api/v1/engagements")!.parameters.find((p) => p.name === "depth")!.values).toBe("one of OBSERVE, ATTEND, CONTRIBUTE, LEAD");
+    expect(docs.find((d) => d.path === "/api/v1/sdos")!.parameters.find((p) => p.name === "limit")!.values).toBe("whole number from 1 to 1000 (default 100)");
+  });
+
   it("documents every endpoint in OpenAPI 3.1 with the same schemas the responses validate against", async () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
