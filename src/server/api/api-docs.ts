@@ -32,6 +32,7 @@ function valuesOf(schema: Record<string, unknown>): string {
     const range = [s.minimum, s.maximum].every((v) => typeof v === "number") ? ` from ${s.minimum} to ${s.maximum}` : "";
     return `whole number${range}${s.default !== undefined ? ` (default ${s.default})` : ""}`;
   }
+  if (s.pattern === "^\\d{4}-\\d{2}-\\d{2}$") return "a day, YYYY-MM-DD";
   if (s.type === "string" && typeof s.maxLength === "number") return `text, up to ${s.maxLength} characters`;
   return "text";
 }

@@ -8,8 +8,9 @@ export const MAX_API_LIMIT = 1000;
 export const DEFAULT_API_LIMIT = 100;
 
 const id = (description: string) => z.string().min(1).max(MAX_ID_LENGTH).describe(description);
+const DAY_MESSAGE = "use a real date from 1900 to 2100, like 2025-03-31";
 const day = (description: string) =>
-  z.string().refine(isFilterDay, "use a real date from 1900 to 2100, like 2025-03-31").describe(description);
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, DAY_MESSAGE).refine(isFilterDay, DAY_MESSAGE).describe(description);
 const search = z.string().max(MAX_SEARCH_LENGTH).describe("Case-insensitive search, as on the list page");
 
 /** Cursor and page size, common to every collection. */
@@ -37,9 +38,9 @@ export const engagementQuery = z.strictObject({
   standard: id("Standard id").optional(),
   coreArea: id("Core area id").optional(),
   keyApplication: id("Key application id").optional(),
-  depth: z.enum(DEPTHS).optional(),
-  role: z.enum(ENGAGEMENT_ROLES).optional(),
-  status: z.enum(["active", "ended", "all"]).optional(),
+  depth: z.enum(DEPTHS).describe("How deep the participation is").optional(),
+  role: z.enum(ENGAGEMENT_ROLES).describe("Role held").optional(),
+  status: z.enum(["active", "ended", "all"]).describe("Still held, ended, or all (default)").optional(),
   leadership: z.enum(["true", "false", "1", "0"]).optional().describe("Only leadership roles"),
   from: day("Engaged on or after this day").optional(),
   to: day("Engaged on or before this day").optional(),
@@ -49,7 +50,7 @@ export const engagementQuery = z.strictObject({
 export const activityQuery = z.strictObject({
   q: search.optional(),
   agency: id("Agency id (coordinators always see their own agency only)").optional(),
-  kind: z.enum(ACTIVITY_KINDS).optional(),
+  kind: z.enum(ACTIVITY_KINDS).describe("Kind of activity").optional(),
   participant: id("Participant id").optional(),
   sdo: id("SDO id").optional(),
   committee: id("Committee id").optional(),

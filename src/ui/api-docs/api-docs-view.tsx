@@ -64,8 +64,13 @@ export function ApiDocsView({ endpoints, origin, rateLimit }: { endpoints: ApiDo
             {e.kind === "collection" ? "Answers a page of rows and a next link." : "Answers one document."}
           </p>
           <div className="relative overflow-x-auto">
-            <table className="data-table">
+            <table className="data-table w-full table-fixed">
               <caption>Parameters of {e.path}</caption>
+              <colgroup>
+                <col className="w-[32%] sm:w-[20%]" />
+                <col className="w-[34%] sm:w-[40%]" />
+                <col className="w-[34%] sm:w-[40%]" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -76,11 +81,11 @@ export function ApiDocsView({ endpoints, origin, rateLimit }: { endpoints: ApiDo
               <tbody>
                 {e.parameters.map((p) => (
                   <tr key={p.name}>
-                    <td>
+                    <td className="[overflow-wrap:anywhere]">
                       <code>{p.name}</code>
                     </td>
-                    <td>{p.description}</td>
-                    <td>{p.values}</td>
+                    <td className="[overflow-wrap:anywhere]">{p.description}</td>
+                    <td className="[overflow-wrap:anywhere]">{p.values}</td>
                   </tr>
                 ))}
               </tbody>
