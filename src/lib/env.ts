@@ -18,6 +18,8 @@ const envSchema = z.object({
   REPORT_CONCURRENCY: z.coerce.number().int().min(1).max(250).optional(),
   /** Report computations that may wait for a turn; beyond it a view answers "being prepared". */
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
+  /** Read API calls per personal access token per minute (shared by every app instance). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** `npm start` on PostgreSQL: app processes sharing the port (default: one per CPU core). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });

@@ -1,9 +1,11 @@
 // Personal access tokens in the browser: a coordinator opens "API tokens" from the
 // navigation, creates a token (shown once), copies it, reads /api/v1/engagements with it
 // (their agency's rows only), revokes it on the page, and the same request gets 401; an
-// admin then sees that token among everyone's, with its owner.
+// admin then sees that token among everyone's, with its owner. The read API page, reached
+// from the tokens page, lists every endpoint with its parameters and an example curl.
 import { expect, test } from "@playwright/test";
 import { authFile, expectNoAxeViolations, screenshots } from "./support/auth";
+import { PORT } from "./support/environment";
 
 test.describe.configure({ mode: "serial" });
 test.use({ storageState: authFile("COORDINATOR") });
@@ -62,4 +64,32 @@ test("an admin sees everyone's tokens with their owners", async ({ browser }) =>
   await expectNoAxeViolations(page);
   await screenshots(page, "api-tokens-admin");
   await context.close();
+});
+
+test("the read API page lists every endpoint with its parameters and an example curl", async ({ page, request }) => {
+  const doc = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, { get: { parameters: { name: string }[] } }> };
+  const paths = Object.keys(doc.paths);
+  expect(paths.length).toBe(13);
+  await page.goto("/api-tokens");
+  await page.getByRole("link", { name: "read API page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Read API" })).toBeVisible();
+  for (const path of paths) {
+    const section = page.getByRole("region", { name: `GET ${path}` });
+    await expect(section).toBeVisible();
+    const example = section.locator("pre");
+    await expect(example).toHaveText(`curl -H "Authorization: Bearer $TRACKER_TOKEN" "http://127.0.0.1:${PORT}${path}${path.endsWith("coverage") ? "?fy=2025" : path.endsWith("audit") ? "?from=2025-01-01&limit=100" : path.endsWith("engagements") ? "?status=active&limit=1000" : "?limit=100"}"`);
+    for (const parameter of doc.paths[path]!.get.parameters) {
+      await expect(section.getByRole("cell", { name: parameter.name, exact: true })).toBeVisible();
+    }
+  }
+  // Keyboard: the endpoint index jumps to its section.
+  await page.getByRole("link", { name: "/api/v1/audit" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#endpoint-audit$/);
+  await expectNoAxeViolations(page);
+  await screenshots(page, "api-docs");
+  // The examples' paths are served (without a token: the API's JSON 401).
+  const unauthenticated = await request.get("/api/v1/coverage?fy=2025");
+  expect(unauthenticated.status()).toBe(401);
+  expect((await unauthenticated.json()).code).toBe("UNAUTHENTICATED");
 });

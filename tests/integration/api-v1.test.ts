@@ -1,34 +1,72 @@
-// The read API (/api/v1) on a real database, through its route handlers: the token matrix
-// (no token, expired, revoked, deactivated owner, viewer, lead, coordinator, admin) per
-// endpoint with the exact rows expected, a coordinator of agency A asking for agency B's
-// rows getting A's only, strict query validation (400 naming the parameter), ETag/304, a
-// cursor walk returning every row exactly once, and every response validating against the
-// schema the OpenAPI document is generated from (zod `parse` of the response with that same
-// schema, plus a check that the document's 200 schema is that schema's JSON Schema).
+// The read API (/api/v1) on a real database, through its route handlers: the matrix of
+// every endpoint x (no token, expired, revoked, deactivated owner, viewer, lead,
+// coordinator of agency A, admin) with the expected status and exactly the expected rows
+// (a coordinator of agency A asking for agency B's records gets A's only), strict query
+// validation (400 naming the parameter), ETag/304, a cursor walk returning every row
+// exactly once, the coverage report's "being prepared" 503, and schema conformance: EVERY
+// response of EVERY endpoint (200s and errors) is validated against the JSON Schema in the
+// published OpenAPI document (ajv, draft 2020-12), not only against the zod schema.
+import Ajv2020 from "ajv/dist/2020";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { BACKEND } from "./support/backend";
 
+// No rate limit in this file (api-rate-limit.test.ts tests it); one report at a time and a
+// queue of one, so the test of the "being prepared" answer can fill the gate.
+process.env.API_RATE_LIMIT = "1000000";
+process.env.REPORT_CONCURRENCY = "1";
+process.env.REPORT_QUEUE_MAX = "1";
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { db } = await import("@/server/db/client");
 const { createApiToken } = await import("@/server/api-tokens/tokens");
 const { pageOf } = await import("@/server/api/v1-schemas");
-const { API_ENDPOINTS } = await import("@/server/api/v1-endpoints");
-const { openApiDocument } = await import("@/server/api/openapi");
+const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
+const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
+const { reportGate } = await import("@/server/coverage/report-cache");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
   activities: (await import("../../app/api/v1/activities/route")).GET,
   participants: (await import("../../app/api/v1/participants/route")).GET,
+  coverage: (await import("../../app/api/v1/coverage/route")).GET,
+  audit: (await import("../../app/api/v1/audit/route")).GET,
+  objectives: (await import("../../app/api/v1/objectives/route")).GET,
+  recommendations: (await import("../../app/api/v1/recommendations/route")).GET,
+  "core-areas": (await import("../../app/api/v1/core-areas/route")).GET,
+  "key-applications": (await import("../../app/api/v1/key-applications/route")).GET,
   sdos: (await import("../../app/api/v1/sdos/route")).GET,
   committees: (await import("../../app/api/v1/committees/route")).GET,
   standards: (await import("../../app/api/v1/standards/route")).GET,
+  agencies: (await import("../../app/api/v1/agencies/route")).GET,
 };
 type Name = keyof typeof routes;
+type Collection = Exclude<Name, "coverage">;
+
+// The published document, validated with a JSON Schema validator independent of zod.
+const DOC = JSON.parse(JSON.stringify(openApiDocument())) as {
+  paths: Record<string, { get: { responses: Record<string, { content?: { "application/json": { schema: Record<string, unknown> } } }> } }>;
+  components: { schemas: Record<string, unknown> };
+};
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat("date-time", (v: string) => !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v));
+ajv.addSchema({ $id: "doc", components: DOC.components });
+/** Fails the test when `body` does not validate against the document's schema for `name` and `status`. */
+function conforms(name: Name, status: number, body: unknown) {
+  const response = DOC.paths[`/api/v1/${name}`]!.get.responses[String(status)];
+  expect(response, `${name} documents ${status}`).toBeDefined();
+  const schema = JSON.parse(JSON.stringify(response!.content!["application/json"].schema).replaceAll('"#/components/', '"doc#/components/'));
+  const validate = ajv.compile(schema);
+  const ok = validate(body);
+  expect(ok, `${name} ${status}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+}
 
 const tag = `v${Date.now().toString(36)}`;
 const secrets: Record<string, string> = {};
-const ids = { agencyA: "", agencyB: "", sdo: "", engA: [] as string[], engB: [] as string[], actA: [] as string[], actB: [] as string[], partA: [] as string[], partB: [] as string[], committees: [] as string[], standards: [] as string[] };
+const ids = {
+  agencyA: "", agencyB: "", sdo: "", engA: [] as string[], engB: [] as string[], actA: [] as string[], actB: [] as string[],
+  partA: [] as string[], partB: [] as string[], committees: [] as string[], standards: [] as string[], audA: [] as string[], audB: [] as string[],
+};
+const AUDIT_TYPE = `Api${tag}`;
 
 async function tokenFor(key: string, role: "ADMIN" | "LEAD" | "COORDINATOR" | "VIEWER", agencyId: string | null = null) {
   const user = await db.user.create({ data: { email: `${key}.${tag}@test.gov`, name: key, role, agencyId, passwordHash: "x" } });
@@ -68,6 +106,12 @@ beforeAll(async () => {
       list.push(act.id);
     }
   }
+  for (const [agency, list, n] of [[a, ids.audA, 3], [b, ids.audB, 2]] as const) {
+    for (let i = 0; i < n; i++) {
+      const event = await db.auditEvent.create({ data: { actorEmail: "seed@test.gov", action: "update", entityType: AUDIT_TYPE, entityId: `e${i}`, agencyId: agency.id, before: { n: i }, after: { n: i + 1 } } });
+      list.push(event.id);
+    }
+  }
   await tokenFor("viewer", "VIEWER");
   await tokenFor("lead", "LEAD");
   await tokenFor("coordA", "COORDINATOR", a.id);
@@ -86,17 +130,24 @@ function call(name: Name, query: string, key?: string, headers: Record<string, s
 }
 
 const endpointOf = (name: Name) => API_ENDPOINTS.find((e) => e.path === `/api/v1/${name}`)!;
+const itemOf = (name: Collection) => {
+  const endpoint = endpointOf(name);
+  if (endpoint.kind !== "collection") throw new Error(`${name} is not a collection`);
+  return endpoint.item as z.ZodType;
+};
 
 /** Follows `next` to the end; every page must validate against the documented schema. */
-async function walk(name: Name, query: string, key: string) {
-  const schema = pageOf(endpointOf(name).item);
+async function walk(name: Collection, query: string, key: string) {
+  const schema = pageOf(itemOf(name));
   const rows: { id: string; agencyId?: string }[] = [];
   let next: string | null = `/api/v1/${name}?${query}`;
   let pages = 0;
   while (next) {
     const response = await routes[name](new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secrets[key]}` } }));
     expect(response.status).toBe(200);
-    const page = schema.parse(await response.json()) as { data: { id: string; agencyId?: string }[]; next: string | null };
+    const body: unknown = await response.json();
+    conforms(name, 200, body);
+    const page = schema.parse(body) as { data: { id: string; agencyId?: string }[]; next: string | null };
     rows.push(...page.data);
     next = page.next;
     pages += 1;
@@ -112,40 +163,186 @@ describe(`read API on ${BACKEND}`, () => {
     engagements: () => `sdo=${ids.sdo}`,
     activities: () => `sdo=${ids.sdo}`,
     participants: () => `q=${tag}&status=all`,
+    coverage: () => `from=2024-01-01&to=2024-12-31&sdo=${ids.sdo}`,
+    audit: () => `entityType=${AUDIT_TYPE}`,
+    objectives: () => "",
+    recommendations: () => "",
+    "core-areas": () => "",
+    "key-applications": () => "",
     sdos: () => "",
     committees: () => `sdo=${ids.sdo}`,
     standards: () => `sdo=${ids.sdo}`,
+    agencies: () => "",
   };
-  const EXPECTED: Record<Name, (key: string) => Promise<string[]>> = {
+  const allIds = async (rows: Promise<{ id: string }[]>) => (await rows).map((r) => r.id);
+  type Reader = "viewer" | "lead" | "coordA" | "admin";
+  /** What each reader gets from each collection: 403, or exactly these ids. */
+  const EXPECTED: Record<Collection, (key: Reader) => Promise<string[] | 403>> = {
     engagements: async (key) => (key === "coordA" ? ids.engA : [...ids.engA, ...ids.engB]),
     activities: async (key) => (key === "coordA" ? ids.actA : [...ids.actA, ...ids.actB]),
     participants: async (key) => (key === "coordA" ? ids.partA : [...ids.partA, ...ids.partB]),
-    sdos: async () => (await db.sdo.findMany({ select: { id: true } })).map((s) => s.id),
+    audit: async (key) => (key === "admin" ? [...ids.audA, ...ids.audB] : key === "coordA" ? ids.audA : 403),
+    objectives: () => allIds(db.objective.findMany({ select: { id: true } })),
+    recommendations: () => allIds(db.recommendation.findMany({ select: { id: true } })),
+    "core-areas": () => allIds(db.coreArea.findMany({ select: { id: true } })),
+    "key-applications": () => allIds(db.keyApplication.findMany({ select: { id: true } })),
+    sdos: () => allIds(db.sdo.findMany({ select: { id: true } })),
     committees: async () => ids.committees,
     standards: async () => ids.standards,
+    agencies: () => allIds(db.agency.findMany({ select: { id: true } })),
   };
+  const COLLECTIONS = Object.keys(EXPECTED) as Collection[];
+  const READERS: Reader[] = ["viewer", "lead", "coordA", "admin"];
+
+  it("covers every endpoint the API serves", () => {
+    expect(API_ENDPOINTS.map((e) => e.path).sort()).toEqual(Object.keys(routes).map((n) => `/api/v1/${n}`).sort());
+  });
 
   for (const name of Object.keys(routes) as Name[]) {
     it.each([
-      ["no token", undefined, 401],
-      ["an expired token", "expired", 401],
-      ["a revoked token", "revoked", 401],
-      ["a deactivated owner's token", "inactive", 401],
-    ])(`${name}: %s gets 401 with a JSON error`, async (_label, key, status) => {
+      ["no token", undefined],
+      ["an expired token", "expired"],
+      ["a revoked token", "revoked"],
+      ["a deactivated owner's token", "inactive"],
+    ])(`${name}: %s gets 401 with a JSON error`, async (_label, key) => {
       const response = await call(name, QUERIES[name](), key);
-      expect(response.status).toBe(status);
+      expect(response.status).toBe(401);
       expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
       expect(response.headers.get("cache-control")).toBe("no-store");
-      const body = await response.json();
-      expect(body.code).toBe("UNAUTHENTICATED");
+      const body: unknown = await response.json();
+      conforms(name, 401, body);
+      expect(body).toMatchObject({ code: "UNAUTHENTICATED" });
       expect(JSON.stringify(body)).not.toContain(ids.engA[0]);
     });
+  }
 
-    it.each(["viewer", "lead", "coordA", "admin"])(`${name}: %s reads exactly the rows the pages show`, async (key) => {
+  for (const name of COLLECTIONS) {
+    it.each(READERS)(`${name}: %s gets exactly the rows the pages show (or 403)`, async (key) => {
+      const expected = await EXPECTED[name](key);
+      if (expected === 403) {
+        const response = await call(name, QUERIES[name](), key);
+        expect(response.status).toBe(403);
+        const body: unknown = await response.json();
+        conforms(name, 403, body);
+        expect(body).toMatchObject({ code: "FORBIDDEN" });
+        return;
+      }
       const { rows } = await walk(name, QUERIES[name](), key);
-      expect(sorted(rows.map((r) => r.id))).toEqual(sorted(await EXPECTED[name](key)));
+      expect(sorted(rows.map((r) => r.id))).toEqual(sorted(expected));
     });
   }
+
+  /** The coverage report each reader gets: the agency it is about and its engagement count. */
+  it.each([
+    ["viewer", "", null, 8],
+    ["lead", "", null, 8],
+    ["admin", "", null, 8],
+    ["admin", "agencyB", "agencyB", 3],
+    ["coordA", "", "agencyA", 5],
+    ["coordA", "agencyB", "agencyA", 5],
+  ] as const)("coverage: %s asking for agency %j gets the report of %j with %d engagements", async (key, asked, agency, engagements) => {
+    const query = `${QUERIES.coverage()}${asked ? `&agency=${ids[asked]}` : ""}`;
+    const response = await call("coverage", query, key);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("etag")).toMatch(/^"/);
+    const body: unknown = await response.json();
+    conforms("coverage", 200, body);
+    const report = (endpointOf("coverage") as { body: z.ZodType }).body.parse(body) as { agency: { id: string } | null; totals: { engagements: number }; period: unknown };
+    expect(report.agency?.id ?? null).toBe(agency ? ids[agency] : null);
+    expect(report.totals.engagements).toBe(engagements);
+    expect(report.period).toMatchObject({ kind: "range", start: "2024-01-01", end: "2024-12-31" });
+  });
+
+  it("coverage: answers the dashboard's way when the report queue is full (503 BUSY, Retry-After)", async () => {
+    // A write moves the data version, so the next view needs a computation.
+    await db.participant.create({ data: { agencyId: ids.agencyA, name: `Busy ${tag}` } });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gate = reportGate();
+    const running = gate.run(() => held);
+    const queued = gate.run(() => held);
+    try {
+      const response = await call("coverage", QUERIES.coverage(), "lead");
+      expect(response.status).toBe(503);
+      const retry = Number(response.headers.get("retry-after"));
+      expect(retry).toBeGreaterThanOrEqual(1);
+      expect(retry).toBeLessThanOrEqual(60);
+      const body: unknown = await response.json();
+      conforms("coverage", 503, body);
+      expect(body).toMatchObject({ code: "BUSY", message: expect.stringMatching(/being prepared/) });
+    } finally {
+      release();
+      await Promise.all([running, queued]);
+    }
+    expect((await call("coverage", QUERIES.coverage(), "lead")).status).toBe(200);
+  });
+
+  it.each([
+    ["fy=1999", "fy"],
+    ["from=2024-01-01", "to"],
+    ["from=2024-06-01&to=2024-01-01", "to"],
+    ["from=1990-01-01&to=2024-01-01", "to"],
+    ["agency=nope", "agency"],
+    ["sdo=nope", "sdo"],
+    ["fy=2025&q=x", "q"],
+  ])("coverage: refuses %s with a 400 naming %s", async (query, parameter) => {
+    const response = await call("coverage", query, "admin");
+    expect(response.status).toBe(400);
+    const body: unknown = await response.json();
+    conforms("coverage", 400, body);
+    expect(body).toMatchObject({ parameter });
+  });
+
+  it("audit: filters as the audit page does (entity, dates), and refuses a reversed range", async () => {
+    const one = await walk("audit", `entityType=${AUDIT_TYPE}&entityId=e1`, "admin");
+    expect(sorted(one.rows.map((r) => r.id))).toEqual(sorted([ids.audA[1]!, ids.audB[1]!]));
+    const past = await walk("audit", `entityType=${AUDIT_TYPE}&to=2001-01-01`, "admin");
+    expect(past.rows).toEqual([]);
+    const paged = await walk("audit", `entityType=${AUDIT_TYPE}&limit=2`, "admin");
+    expect(paged.pages).toBe(3);
+    const response = await call("audit", "from=2025-06-01&to=2025-01-01", "admin");
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ parameter: "to" });
+  });
+
+  it("engagements: the database-built JSON pages hold exactly the rows and values of the page's own query", async () => {
+    const endpoint = engagementsEndpoint;
+    const extra = await db.engagement.create({
+      data: {
+        participantId: ids.partA[0]!, agencyId: ids.agencyA, standardId: ids.standards[0], role: "EDITOR", depth: "LEAD",
+        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 ${tag}`,
+      },
+    });
+    try {
+      const admin = { userId: "a", role: "ADMIN" as const, agencyId: null };
+      const coordA = { userId: "c", role: "COORDINATOR" as const, agencyId: ids.agencyA };
+      const cases: [typeof admin | typeof coordA, Record<string, string>][] = [
+        [admin, { agency: ids.agencyA }],
+        [admin, { agency: ids.agencyB, status: "all" }],
+        [coordA, { agency: ids.agencyB }],
+        [admin, { sdo: ids.sdo }],
+        [admin, { participant: ids.partA[0]!, status: "ended" }],
+        [coordA, { q: tag }],
+      ];
+      for (const [scope, raw] of cases) {
+        const query = endpoint.query.parse({ ...raw, limit: "3" });
+        let after: string | undefined;
+        for (let page = 0; page < 10; page++) {
+          const rows = await endpoint.list(scope, query, raw, after, 4);
+          const fast = await endpoint.listJson(scope, query, raw, after, 3);
+          const parsed: unknown = JSON.parse(fast.json);
+          expect(parsed).toEqual(rows.slice(0, 3));
+          expect(fast.more).toBe(rows.length > 3);
+          expect(fast.lastId).toBe(rows.slice(0, 3).at(-1)?.id ?? null);
+          conforms("engagements", 200, { data: parsed, next: null });
+          if (!fast.more) break;
+          after = fast.lastId!;
+        }
+      }
+    } finally {
+      await db.engagement.delete({ where: { id: extra.id } });
+    }
+  });
 
   it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {
     for (const name of ["engagements", "activities", "participants"] as const) {
@@ -167,7 +364,7 @@ describe(`read API on ${BACKEND}`, () => {
   });
 
   it("returns every row that exists for the whole walk exactly once while rows are written during the walk", async () => {
-    const schema = pageOf(endpointOf("engagements").item);
+    const schema = pageOf(itemOf("engagements"));
     const before = [...ids.engA, ...ids.engB];
     const seen: string[] = [];
     const added: string[] = [];
@@ -175,7 +372,9 @@ describe(`read API on ${BACKEND}`, () => {
     let step = 0;
     while (next) {
       const response = await routes.engagements(new Request(`http://127.0.0.1${next}`, { headers: { authorization: `Bearer ${secrets.admin}` } }));
-      const page = schema.parse(await response.json());
+      const body: unknown = await response.json();
+      conforms("engagements", 200, body);
+      const page = schema.parse(body) as { data: { id: string }[]; next: string | null };
       seen.push(...page.data.map((r) => r.id));
       next = page.next;
       // Between pages: edit a row already read and one not yet read, and add a new row.
@@ -220,7 +419,9 @@ describe(`read API on ${BACKEND}`, () => {
   ])("refuses %s with a 400 naming the parameter", async (_label, query, status, code, parameter) => {
     const response = await call("engagements", query, "admin");
     expect(response.status).toBe(status);
-    const body = z.object({ code: z.string(), message: z.string(), parameter: z.string() }).strict().parse(await response.json());
+    const json: unknown = await response.json();
+    conforms("engagements", 400, json);
+    const body = z.object({ code: z.string(), message: z.string(), parameter: z.string() }).strict().parse(json);
     expect(body).toMatchObject({ code, parameter });
     expect(body.message).toContain(parameter);
     expect(body.message).not.toMatch(/prisma|select|at \w+ \(/i);
@@ -235,10 +436,19 @@ describe(`read API on ${BACKEND}`, () => {
     ["sdos", "q=x", "q"],
     ["committees", "limit=-1", "limit"],
     ["standards", "committee=" + "x".repeat(65), "committee"],
+    ["objectives", "q=x", "q"],
+    ["recommendations", "objective=", "objective"],
+    ["core-areas", "limit=1001", "limit"],
+    ["key-applications", "cursor=%2F", "cursor"],
+    ["agencies", "sort=acronym", "sort"],
+    ["audit", "entityType=" + "x".repeat(41), "entityType"],
+    ["audit", "from=2025-02-30", "from"],
   ] as const)("%s refuses %s with a 400 naming %s", async (name, query, parameter) => {
-    const response = await call(name, query, "viewer");
+    const response = await call(name, query, name === "audit" ? "admin" : "viewer");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ parameter });
+    const body: unknown = await response.json();
+    conforms(name, 400, body);
+    expect(body).toMatchObject({ parameter });
   });
 
   it("answers a foreign or unknown cursor with an empty page, not an error", async () => {
@@ -269,6 +479,24 @@ describe(`read API on ${BACKEND}`, () => {
     expect(token.lastUsedAt).not.toBeNull();
   });
 
+  it("lists every endpoint on the API page with its parameters, roles and a curl on the public origin", async () => {
+    const { apiDocs, publicOrigin } = await import("@/server/api/api-docs");
+    expect(publicOrigin("https://tracker.example.gov/base", new Headers({ host: "other.example" }))).toBe("https://tracker.example.gov");
+    expect(publicOrigin(undefined, new Headers({ host: "127.0.0.1:3243" }))).toBe("http://127.0.0.1:3243");
+    expect(publicOrigin("not a url", new Headers({ host: "t.example.gov", "x-forwarded-proto": "https" }))).toBe("https://t.example.gov");
+    const docs = apiDocs("https://t.example.gov");
+    expect(docs.map((d) => d.path)).toEqual(API_ENDPOINTS.map((e) => e.path));
+    for (const endpoint of API_ENDPOINTS) {
+      const doc = docs.find((d) => d.path === endpoint.path)!;
+      expect(doc.parameters.map((p) => p.name)).toEqual(Object.keys(endpoint.query.shape));
+      expect(doc.parameters.every((p) => p.values.length > 0)).toBe(true);
+      expect(doc.curl).toMatch(new RegExp(`^curl -H "Authorization: Bearer \\$TRACKER_TOKEN" "https://t\\.example\\.gov${endpoint.path}(\\?[^"]*)?"$`));
+    }
+    expect(docs.find((d) => d.path === "/api/v1/audit")!.roles).toEqual(["Admin", "Coordinator (own agency)"]);
+    expect(docs.find((d) => d.path === "/api/v1/engagements")!.parameters.find((p) => p.name === "depth")!.values).toBe("one of OBSERVE, ATTEND, CONTRIBUTE, LEAD");
+    expect(docs.find((d) => d.path === "/api/v1/sdos")!.parameters.find((p) => p.name === "limit")!.values).toBe("whole number from 1 to 1000 (default 100)");
+  });
+
   it("documents every endpoint in OpenAPI 3.1 with the same schemas the responses validate against", async () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe("3.1.0");
@@ -277,9 +505,12 @@ describe(`read API on ${BACKEND}`, () => {
     for (const endpoint of API_ENDPOINTS) {
       const op = paths[endpoint.path]!.get;
       expect(op.parameters.map((p) => p.name).sort()).toEqual(Object.keys(endpoint.query.shape).sort());
-      const documented = z.toJSONSchema(pageOf(endpoint.item), { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
+      const schema = endpoint.kind === "collection" ? pageOf(endpoint.item) : endpoint.body;
+      const documented = z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }) as Record<string, unknown>;
       delete documented.$schema;
       expect(op.responses["200"]!.content!["application/json"].schema).toEqual(documented);
+      expect(responseSchemaOf(endpoint)).toEqual(documented);
+      expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "304", "400", "401", "403", "429", "500"]));
       expect(op.responses["400"]!.content!["application/json"].schema).toEqual({ $ref: "#/components/schemas/Error" });
     }
     const route = (await import("../../app/api/v1/openapi.json/route")).GET;

@@ -63,28 +63,79 @@ export function listApiTokens(scope: Scope, all: boolean): Promise<ApiTokenView[
   });
 }
 
+/** How long a token's last-use time may lag behind: at most one extra write per minute. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+/** The rate limit's window: calls are counted per token per fixed window of this length. */
+export const RATE_WINDOW_MS = 60_000;
+
+export type TokenCall =
+  | { kind: "unauthenticated" }
+  | { kind: "limited"; retryAfterSeconds: number; limit: number; resetSeconds: number }
+  | { kind: "ok"; session: AppSession; limit: number; remaining: number; resetSeconds: number };
+
+interface TokenCallRow {
+  userId: string;
+  email: string;
+  name: string;
+  role: AppSession["user"]["role"];
+  agencyId: string | null;
+  agencyAcronym: string | null;
+  rateWindowStart: Date;
+  rateCount: number;
+}
+
+/**
+ * Authenticates a Bearer token and counts the call, in ONE statement: the UPDATE finds the
+ * token by its hash only while unexpired, unrevoked and its owner active (the owner's
+ * *current* role and agency come back with it), counts the call in the token's fixed
+ * window (a new window starts when the last one is over) and moves `lastUsedAt` only when
+ * it is older than a minute. The counter lives in PostgreSQL, so every app instance shares
+ * it; the row is the token's own, so tokens never contend with each other.
+ * Calls over the limit are still counted (a client that keeps hammering learns nothing new
+ * and its window still ends on time).
+ */
+export async function authenticateTokenCall(
+  authorization: string | null,
+  address: string | null,
+  now: Date,
+  limit: number,
+  /** The app's client; tests pass a second one to act as another app instance. */
+  client: Pick<Tx, "$queryRaw"> = db,
+): Promise<TokenCall> {
+  const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization?.trim() ?? "");
+  if (!match) return { kind: "unauthenticated" };
+  const windowFloor = new Date(now.getTime() - RATE_WINDOW_MS);
+  const usedFloor = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  const addr = address?.slice(0, 100) ?? null;
+  const rows = await client.$queryRaw<TokenCallRow[]>`
+UPDATE "PersonalAccessToken" AS t SET
+  "rateWindowStart" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= ${windowFloor} THEN ${now} ELSE t."rateWindowStart" END,
+  "rateCount" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= ${windowFloor} THEN 1 ELSE t."rateCount" + 1 END,
+  "lastUsedAddress" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${usedFloor} OR t."lastUsedAddress" IS DISTINCT FROM ${addr}::text THEN ${addr}::text ELSE t."lastUsedAddress" END,
+  "lastUsedAt" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${usedFloor} OR t."lastUsedAddress" IS DISTINCT FROM ${addr}::text THEN ${now} ELSE t."lastUsedAt" END
+FROM "User" AS u LEFT JOIN "Agency" AS a ON a.id = u."agencyId"
+WHERE t."secretHash" = ${hashSecret(match[1]!)} AND t."userId" = u.id
+  AND t."revokedAt" IS NULL AND t."expiresAt" > ${now} AND u.active
+RETURNING u.id AS "userId", u.email, u.name, u.role::text AS role, u."agencyId", a.acronym AS "agencyAcronym",
+  t."rateWindowStart", t."rateCount"`;
+  const row = rows[0];
+  if (!row) return { kind: "unauthenticated" };
+  const resetMs = Math.max(0, row.rateWindowStart.getTime() + RATE_WINDOW_MS - now.getTime());
+  const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
+  if (row.rateCount > limit) return { kind: "limited", retryAfterSeconds: resetSeconds, limit, resetSeconds };
+  const session: AppSession = {
+    user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, agencyAcronym: row.agencyAcronym },
+    scope: { userId: row.userId, role: row.role, agencyId: isAgencyScoped(row.role) ? row.agencyId : null },
+  };
+  return { kind: "ok", session, limit, remaining: Math.max(0, limit - row.rateCount), resetSeconds };
+}
+
 /**
  * The session a Bearer token stands for, or null (missing, malformed, unknown, expired,
- * revoked, or an owner who is inactive). Records when and from where it was used.
+ * revoked, or an owner who is inactive), without a rate limit. Records use like
+ * authenticateTokenCall.
  */
 export async function sessionForToken(authorization: string | null, address: string | null, now: Date): Promise<AppSession | null> {
-  const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization?.trim() ?? "");
-  if (!match) return null;
-  const token = await db.personalAccessToken.findUnique({
-    where: { secretHash: hashSecret(match[1]!) },
-    select: {
-      id: true, expiresAt: true, revokedAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true, agencyId: true, agency: { select: { acronym: true } } } },
-    },
-  });
-  if (!token || token.revokedAt || token.expiresAt <= now || !token.user.active) return null;
-  await db.personalAccessToken.update({
-    where: { id: token.id },
-    data: { lastUsedAt: now, lastUsedAddress: address?.slice(0, 100) ?? null },
-  });
-  const user = token.user;
-  return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, agencyId: user.agencyId, agencyAcronym: user.agency?.acronym ?? null },
-    scope: { userId: user.id, role: user.role, agencyId: isAgencyScoped(user.role) ? user.agencyId : null },
-  };
+  const call = await authenticateTokenCall(authorization, address, now, Number.MAX_SAFE_INTEGER);
+  return call.kind === "ok" ? call.session : null;
 }

@@ -3,6 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { API_ENDPOINTS } from "./v1-endpoints";
+import type { ApiEndpoint } from "./v1-route";
 import { apiError, pageOf } from "./v1-schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -18,29 +19,59 @@ const errorResponse = (description: string) => ({
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
 
+/** The JSON Schema of an endpoint's 200 body: a page of its items, or its document. */
+export function responseSchemaOf(endpoint: ApiEndpoint): JsonSchema {
+  return schemaOf(endpoint.kind === "collection" ? pageOf(endpoint.item) : endpoint.body, "output");
+}
+
+/** `engagements` -> listEngagements, `core-areas` -> listCoreAreas, `coverage` -> getCoverage. */
+export function operationIdOf(endpoint: ApiEndpoint): string {
+  const name = endpoint.path.slice("/api/v1/".length).replace(/(^|-)(.)/g, (_m, _d, c: string) => c.toUpperCase());
+  return `${endpoint.kind === "collection" ? "list" : "get"}${name}`;
+}
+
+/** An endpoint's query parameters, as documented (name, description, JSON Schema). */
+export function parametersOf(endpoint: ApiEndpoint) {
+  const shape = endpoint.query.shape as Record<string, z.ZodType>;
+  return Object.entries(shape).map(([name, field]) => {
+    const { description, ...schema } = schemaOf(field, "input");
+    return { name, in: "query" as const, required: false, description: description as string | undefined, schema };
+  });
+}
+
+const RATE_HEADERS = {
+  "RateLimit-Limit": { description: "Calls this token may make per minute", schema: { type: "integer" } },
+  "RateLimit-Remaining": { description: "Calls left in the current window", schema: { type: "integer" } },
+  "RateLimit-Reset": { description: "Seconds until the window ends", schema: { type: "integer" } },
+};
+const RETRY_AFTER = { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } };
+
 export function openApiDocument() {
   const paths: Record<string, unknown> = {};
-  for (const endpoint of API_ENDPOINTS) {
-    const shape = endpoint.query.shape as Record<string, z.ZodType>;
+  for (const endpoint of API_ENDPOINTS as readonly ApiEndpoint[]) {
+    const extra = endpoint.kind === "document" ? (endpoint.responses ?? {}) : {};
     paths[endpoint.path] = {
       get: {
         summary: endpoint.summary,
-        operationId: `list${endpoint.path.slice("/api/v1/".length).replace(/^./, (c) => c.toUpperCase())}`,
+        operationId: operationIdOf(endpoint),
         security: [{ bearerToken: [] }],
-        parameters: Object.entries(shape).map(([name, field]) => {
-          const { description, ...schema } = schemaOf(field, "input");
-          return { name, in: "query", required: false, description, schema };
-        }),
+        parameters: parametersOf(endpoint),
         responses: {
           "200": {
-            description: "One page of rows in id order; follow `next` until it is null. Headers: ETag, Cache-Control: no-store.",
-            content: { "application/json": { schema: schemaOf(pageOf(endpoint.item), "output") } },
+            description:
+              endpoint.kind === "collection"
+                ? "One page of rows in id order; follow `next` until it is null. Headers: ETag, Cache-Control: no-store, RateLimit-*."
+                : "The document. Headers: ETag, Cache-Control: no-store, RateLimit-*.",
+            headers: { ETag: { schema: { type: "string" } }, ...RATE_HEADERS },
+            content: { "application/json": { schema: responseSchemaOf(endpoint) } },
           },
           "304": { description: "Not modified (If-None-Match matched the ETag)" },
           "400": errorResponse("Unknown parameter (UNKNOWN_PARAMETER) or bad value (INVALID_PARAMETER); `parameter` names it"),
           "401": errorResponse("No valid token (missing, unknown, expired, revoked, or the owner is deactivated)"),
-          "403": errorResponse("The token owner's role may not read this collection"),
+          "403": errorResponse("The token owner's role may not read this (FORBIDDEN)"),
+          "429": { ...errorResponse("Too many calls with this token this minute (RATE_LIMITED)"), headers: { ...RETRY_AFTER, ...RATE_HEADERS } },
           "500": errorResponse("Unexpected error, with a reference id; no details"),
+          ...Object.fromEntries(Object.entries(extra).map(([status, description]) => [status, { ...errorResponse(description), headers: RETRY_AFTER }])),
         },
       },
     };
@@ -55,7 +86,9 @@ export function openApiDocument() {
         "Read-only. Authenticate with a personal access token (API tokens page) as `Authorization: Bearer <token>`. " +
         "A token reads with its owner's current role and agency, exactly as the pages do. Collections are paged by id: " +
         "every row that exists for the whole walk and keeps matching the filters is returned exactly once; rows created " +
-        "during a walk appear if their id sorts after the cursor.",
+        "during a walk appear if their id sorts after the cursor, rows deleted or changed to no longer match before their " +
+        "page is read do not appear. Each token may make API_RATE_LIMIT calls per minute (default 600); beyond it 429 " +
+        "with Retry-After.",
     },
     servers: [{ url: "/" }],
     paths,

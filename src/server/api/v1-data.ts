@@ -2,14 +2,21 @@
 // scope), keyset-paged by id. Rows are plain JSON values shaped as in v1-schemas.ts.
 import "server-only";
 import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
 import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { activityRecord, activitySnapshot, activityWhere } from "@/server/participation/activities";
 import { engagementRecord, engagementSnapshot, engagementWhere } from "@/server/participation/engagements";
 import { participantWhere } from "@/server/participation/participants";
-import { fromDate } from "@/server/participation/scope";
-import type { activityItem, committeeItem, engagementItem, participantItem, sdoItem, standardItem } from "./v1-schemas";
+import { fromDate, listAgency } from "@/server/participation/scope";
+import { periodLabel } from "@/domain/fiscal-year";
+import { auditRow, auditWhere } from "@/server/audit/audit-log";
+import { loadGapReport } from "@/server/coverage/dashboard";
+import type {
+  activityItem, agencyItem, auditItem, committeeItem, coreAreaItem, coverageQuery, coverageReport, engagementItem, keyApplicationItem,
+  objectiveItem, participantItem, recommendationItem, sdoItem, standardItem,
+} from "./v1-schemas";
 import type { RawQuery } from "./v1-route";
 
 const afterId = (after: string | undefined) => (after !== undefined ? { id: { gt: after } } : {});
@@ -31,6 +38,72 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
     sdo: e.committee?.sdo.acronym ?? e.standard?.sdo.acronym ?? null,
     updatedAt: e.updatedAt.toISOString(),
   }));
+}
+
+/**
+ * The JSON text of the engagements in `page` (a subquery of ids), in id order, fields as
+ * engagementItem. row_to_json writes dates as YYYY-MM-DD; timestamps are formatted as ISO
+ * 8601 UTC with milliseconds, as Date.toISOString() does (the columns hold UTC).
+ */
+const engagementJsonOf = (page: Prisma.Sql) => Prisma.sql`
+SELECT '[' || COALESCE(string_agg(row_to_json(r)::text, ',' ORDER BY r.id), '') || ']' AS json FROM (
+  SELECT e.id, p.name AS participant, e."participantId", a.acronym AS agency,
+         c.designation AS committee, e."committeeId", s.designation AS standard, e."standardId",
+         e.role, e.depth, e."startDate", e."endDate", e."lastConfirmedOn", e.notes, e.version,
+         e."agencyId", COALESCE(c."sdoId", s."sdoId") AS "sdoId", COALESCE(cs.acronym, ss.acronym) AS sdo,
+         to_char(e."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updatedAt"
+  FROM "Engagement" e
+  JOIN "Participant" p ON p.id = e."participantId"
+  JOIN "Agency" a ON a.id = e."agencyId"
+  LEFT JOIN "Committee" c ON c.id = e."committeeId" LEFT JOIN "Sdo" cs ON cs.id = c."sdoId"
+  LEFT JOIN "Standard" s ON s.id = e."standardId" LEFT JOIN "Sdo" ss ON ss.id = s."sdoId"
+  WHERE e.id IN (${page})
+) AS r`;
+
+/** Query parameters that do not narrow the engagements (besides the agency, which the fast path applies itself). */
+const UNFILTERED = new Set(["agency", "limit", "cursor"]);
+
+/**
+ * One page of engagements as JSON text built by PostgreSQL, for whole-collection walks (the
+ * benchmark's 100k rows): no per-row objects in JavaScript and no JSON.stringify of them.
+ * A walk with no filter but the agency (the scope's, or an admin's choice) is ONE statement:
+ * keyset page of ids, then the joined rows serialised by row_to_json. With other filters the
+ * page's ids come from the Engagements page's own `where` (same filters, same scope) in one
+ * id-only query, and the same serialising query reads those rows. Same fields and values as
+ * apiEngagements (the tests validate both against the documented schema and compare them).
+ */
+export async function apiEngagementsJson(
+  scope: Scope,
+  raw: RawQuery,
+  after: string | undefined,
+  limit: number,
+): Promise<{ json: string; lastId: string | null; more: boolean }> {
+  const filters = parseEngagementFilters(raw);
+  const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
+  if (simple) {
+    const agencyId = listAgency(scope, filters.agency) ?? null;
+    const rows = await db.$queryRaw<{ json: string; lastId: string | null; more: boolean }[]>`
+WITH ids AS (
+  SELECT e.id FROM "Engagement" e
+  WHERE (${agencyId}::text IS NULL OR e."agencyId" = ${agencyId}::text) AND (${after ?? null}::text IS NULL OR e.id > ${after ?? null}::text)
+  ORDER BY e.id LIMIT ${limit + 1}::int
+), page AS (SELECT id FROM ids ORDER BY id LIMIT ${limit}::int)
+SELECT (${engagementJsonOf(Prisma.sql`SELECT id FROM page`)}) AS json,
+       (SELECT id FROM page ORDER BY id DESC LIMIT 1) AS "lastId",
+       (SELECT count(*) FROM ids) > ${limit}::int AS more`;
+    const row = rows[0]!;
+    return { json: row.json, lastId: row.lastId, more: row.more };
+  }
+  const found = await db.engagement.findMany({
+    where: { AND: [engagementWhere(scope, filters), afterId(after)] },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: { id: true },
+  });
+  const ids = found.slice(0, limit).map((r) => r.id);
+  if (ids.length === 0) return { json: "[]", lastId: null, more: false };
+  const rows = await db.$queryRaw<{ json: string }[]>`${engagementJsonOf(Prisma.sql`SELECT unnest(${ids}::text[])`)}`;
+  return { json: rows[0]!.json, lastId: ids[ids.length - 1]!, more: found.length > limit };
 }
 
 export async function apiActivities(scope: Scope, raw: RawQuery, after: string | undefined, take: number): Promise<z.infer<typeof activityItem>[]> {
@@ -97,4 +170,126 @@ export async function apiStandards(
     },
   });
   return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+export async function apiObjectives(after: string | undefined, take: number): Promise<z.infer<typeof objectiveItem>[]> {
+  const rows = await db.objective.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, number: true, title: true, gist: true, provenance: true, sourceRefs: true, recommendations: { select: { recommendationId: true }, orderBy: { recommendationId: "asc" } } },
+  });
+  return rows.map(({ recommendations, ...r }) => ({ ...r, recommendationIds: recommendations.map((x) => x.recommendationId) }));
+}
+
+export async function apiRecommendations(objectiveId: string | undefined, after: string | undefined, take: number): Promise<z.infer<typeof recommendationItem>[]> {
+  const rows = await db.recommendation.findMany({
+    where: { ...(objectiveId ? { objectives: { some: { objectiveId } } } : {}), ...afterId(after) },
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, number: true, title: true, gist: true, indicators: true, provenance: true, sourceRefs: true,
+      objectives: { select: { objectiveId: true }, orderBy: { objectiveId: "asc" } },
+    },
+  });
+  return rows.map(({ objectives, ...r }) => ({ ...r, objectiveIds: objectives.map((x) => x.objectiveId) }));
+}
+
+export async function apiCoreAreas(after: string | undefined, take: number): Promise<z.infer<typeof coreAreaItem>[]> {
+  const rows = await db.coreArea.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
+      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
+    },
+  });
+  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+}
+
+export async function apiKeyApplications(after: string | undefined, take: number): Promise<z.infer<typeof keyApplicationItem>[]> {
+  const rows = await db.keyApplication.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: {
+      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
+      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
+    },
+  });
+  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+}
+
+export async function apiAgencies(after: string | undefined, take: number): Promise<z.infer<typeof agencyItem>[]> {
+  const rows = await db.agency.findMany({
+    where: afterId(after),
+    orderBy: { id: "asc" },
+    take,
+    select: { id: true, acronym: true, name: true, parentId: true, iicswgMember: true, provenance: true, sourceRefs: true, updatedAt: true },
+  });
+  return rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** The audit log as on the audit page (admins all, coordinators their agency), in id order. */
+export async function apiAuditEvents(
+  scope: Scope,
+  f: { actor?: string; entityType?: string; entityId?: string; from?: string; to?: string },
+  after: string | undefined,
+  take: number,
+): Promise<z.infer<typeof auditItem>[]> {
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [auditWhere(scope, f), afterId(after)] },
+    orderBy: { id: "asc" },
+    take,
+    select: auditRow,
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/**
+ * The dashboard's coverage report for the filters, from the same report cache (computed
+ * once per change of the data and shared with the dashboard); coordinators get their agency's.
+ * Unknown agency or SDO ids are refused (UserError VALIDATION naming the field).
+ */
+export async function apiCoverage(scope: Scope, f: z.infer<typeof coverageQuery>, now: Date): Promise<z.infer<typeof coverageReport>> {
+  const { report } = await loadGapReport(scope, f, now, { strict: true });
+  const metricsOf = (m: { engagements: number; participants: number; agencies: number; leadership: number; depth: Record<"OBSERVE" | "ATTEND" | "CONTRIBUTE" | "LEAD", number>; lastActivity: string | null }) => ({
+    engagements: m.engagements,
+    participants: m.participants,
+    agencies: m.agencies,
+    leadership: m.leadership,
+    depth: { OBSERVE: m.depth.OBSERVE, ATTEND: m.depth.ATTEND, CONTRIBUTE: m.depth.CONTRIBUTE, LEAD: m.depth.LEAD },
+    lastActivity: m.lastActivity,
+  });
+  const rowsOf = (rows: typeof report.coreAreas) =>
+    rows.map((r) => ({
+      id: r.id, label: r.label, ...metricsOf(r.metrics), score: r.score, level: r.level, deepShare: r.deepShare,
+      flags: r.flags.map((g) => ({ code: g.code, reason: g.reason })),
+    }));
+  return {
+    generatedAt: report.generatedAt,
+    period: {
+      kind: report.period.kind,
+      fiscalYear: report.period.kind === "fiscalYear" ? report.period.fiscalYear : null,
+      start: report.period.start,
+      end: report.period.end,
+      label: periodLabel(report.period),
+    },
+    asOf: report.asOf,
+    agency: report.agency,
+    sdo: report.sdo,
+    totals: { ...metricsOf(report.totals), score: report.totals.score, level: report.totals.level, deepShare: report.totals.deepShare },
+    objectives: report.objectives.map((o) => ({ id: o.id, number: o.number, title: o.title, recommendationIds: o.recommendationIds, attainment: o.attainment, status: o.status })),
+    recommendations: report.recommendations.map((r) => ({ id: r.id, number: r.number, title: r.title, indicatorIds: r.indicatorIds, attainment: r.attainment, status: r.status })),
+    indicators: report.indicators.map((i) => ({
+      id: i.id, code: i.code, recommendationId: i.recommendationId, name: i.name, unit: i.unit, format: i.format,
+      value: i.value, target: i.target, status: i.status, attainment: i.attainment, summary: i.summary,
+    })),
+    coreAreas: rowsOf(report.coreAreas),
+    keyApplications: rowsOf(report.keyApplications),
+    sdos: rowsOf(report.sdos),
+    committees: rowsOf(report.committees),
+    gaps: report.gaps.map((g) => ({ rank: g.rank, code: g.code, subject: { kind: g.subject.kind, id: g.subject.id, label: g.subject.label }, reason: g.reason, severity: g.severity })),
+  };
 }

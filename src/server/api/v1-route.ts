@@ -1,30 +1,63 @@
-// The one shape of every /api/v1 collection endpoint: Bearer token -> permission (the same
-// table as the pages) -> strict zod query (unknown or bad parameters are a 400 naming the
-// parameter) -> scoped data function -> one page in id order with a `next` link. JSON
-// errors carry a stable `code`; unexpected ones are logged with an id and masked.
-// Responses are `Cache-Control: no-store` with an `ETag` (If-None-Match -> 304).
+// The one shape of every /api/v1 endpoint: Bearer token (authenticated and counted against
+// the token's rate limit in one statement) -> permission (the same table as the pages) ->
+// strict zod query (unknown or bad parameters are a 400 naming the parameter) -> scoped
+// data function -> a collection page in id order with a `next` link, or one document (the
+// coverage report). JSON errors carry a stable `code`; unexpected ones are logged with an id
+// and masked. Responses are `Cache-Control: no-store` with an `ETag` (If-None-Match -> 304)
+// and the token's RateLimit-* headers.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { describeError } from "@/lib/log-redact";
-import { sessionForToken } from "@/server/api-tokens/tokens";
+import { readEnv } from "@/lib/env";
+import { authenticateTokenCall } from "@/server/api-tokens/tokens";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
+import { ReportBusyError } from "@/server/coverage/report-cache";
+import { UserError } from "@/server/errors";
 import type { apiError } from "./v1-schemas";
 
 type ApiError = z.infer<typeof apiError>;
 export type RawQuery = Record<string, string>;
 
-export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I extends z.ZodType = z.ZodType> {
+interface EndpointBase<Q extends z.ZodObject> {
   path: `/api/v1/${string}`;
   summary: string;
   permission: Permission;
   query: Q;
-  item: I;
   /** Checks that need the page's own parsing (a reversed date range); parameter -> reason. */
   problems?: (raw: RawQuery) => Record<string, string>;
+}
+
+export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I extends z.ZodType = z.ZodType> extends EndpointBase<Q> {
+  kind: "collection";
+  item: I;
   /** Up to `take` rows with id > `after` (if given), in id order, within the caller's scope. */
-  list: (scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, take: number) => Promise<(z.input<I> & { id: string })[]>;
+  // Method syntax: every endpoint, whatever its query type, is an ApiEndpoint.
+  list(scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, take: number): Promise<(z.input<I> & { id: string })[]>;
+  /**
+   * Optional fast path for big walks: up to `limit` rows after `after` as a JSON array text
+   * (built by the database), the last id, and whether more rows follow. Same rows as `list`.
+   */
+  listJson?(scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, limit: number): Promise<{ json: string; lastId: string | null; more: boolean }>;
+}
+
+/** An endpoint answering one JSON document (the coverage report), not a paged collection. */
+export interface DocumentEndpoint<Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> extends EndpointBase<Q> {
+  kind: "document";
+  body: B;
+  /** Errors it may answer besides the common ones (status -> description), for the OpenAPI document. */
+  responses?: Record<string, string>;
+  read(scope: Scope, query: z.infer<Q>, now: Date): Promise<z.input<B>>;
+}
+
+export type ApiEndpoint = CollectionEndpoint | DocumentEndpoint;
+
+/** Calls per token per minute (API_RATE_LIMIT), read once per process. */
+function rateLimit(): number {
+  const holder = globalThis as { __apiRateLimit?: number };
+  holder.__apiRateLimit ??= readEnv().API_RATE_LIMIT;
+  return holder.__apiRateLimit;
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -50,7 +83,7 @@ function clientAddress(request: Request): string | null {
 }
 
 /** Reads the query strictly: each parameter at most once, no control characters, the zod schema. */
-function readQuery<Q extends z.ZodObject>(endpoint: CollectionEndpoint<Q>, url: URL): { raw: RawQuery; query: z.infer<Q> } | ApiError {
+function readQuery<Q extends z.ZodObject>(endpoint: EndpointBase<Q>, url: URL): { raw: RawQuery; query: z.infer<Q> } | ApiError {
   // URLSearchParams turns invalid percent-encoding (lone surrogates) into U+FFFD silently;
   // read the raw pairs first so such a value is refused, not searched for.
   for (const pair of url.search.slice(1).split("&")) {
@@ -94,41 +127,93 @@ function readQuery<Q extends z.ZodObject>(endpoint: CollectionEndpoint<Q>, url: 
   return { raw, query: parsed.data };
 }
 
-export function apiRoute<Q extends z.ZodObject, I extends z.ZodType>(endpoint: CollectionEndpoint<Q, I>) {
+function withEtag(request: Request, body: string, extra: Record<string, string>): Response {
+  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+  const ifNoneMatch = request.headers.get("if-none-match");
+  const headers = { "Cache-Control": "no-store", Vary: "Authorization", ETag: etag, ...extra };
+  if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
+}
+
+/** The IETF draft's RateLimit-* fields and the older X-RateLimit-* ones clients already read. */
+function rateHeaders(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(limit),
+    "RateLimit-Remaining": String(remaining),
+    "RateLimit-Reset": String(resetSeconds),
+    "X-RateLimit-Limit": String(limit),
+    "X-RateLimit-Remaining": String(remaining),
+    "X-RateLimit-Reset": String(resetSeconds),
+  };
+}
+
+async function collectionPage(endpoint: CollectionEndpoint, scope: Scope, url: URL, query: Record<string, unknown>, raw: RawQuery): Promise<string> {
+  const limit = query.limit as number;
+  const cursor = query.cursor as string | undefined;
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const nextLink = (lastId: string) => {
+    const params = new URLSearchParams(url.searchParams);
+    params.set("cursor", encodeCursor(lastId));
+    return `${endpoint.path}?${params.toString()}`;
+  };
+  if (endpoint.listJson) {
+    const page = await endpoint.listJson(scope, query, raw, after, limit);
+    return `{"data":${page.json},"next":${page.more && page.lastId ? JSON.stringify(nextLink(page.lastId)) : "null"}}`;
+  }
+  const rows = await endpoint.list(scope, query, raw, after, limit + 1);
+  const data = rows.length > limit ? rows.slice(0, limit) : rows;
+  const next = rows.length > limit ? nextLink(data[data.length - 1]!.id) : null;
+  return JSON.stringify({ data, next });
+}
+
+export function apiRoute(endpoint: ApiEndpoint) {
   return async (request: Request): Promise<Response> => {
     try {
-      const session = await sessionForToken(request.headers.get("authorization"), clientAddress(request), new Date());
-      if (!session) {
+      const now = new Date();
+      const call = await authenticateTokenCall(request.headers.get("authorization"), clientAddress(request), now, rateLimit());
+      if (call.kind === "unauthenticated") {
         return apiErrorResponse(401, {
           code: "UNAUTHENTICATED",
           message: "Send a valid personal access token as `Authorization: Bearer <token>` (tokens expire, can be revoked, and stop working when their owner is deactivated).",
         });
       }
+      if (call.kind === "limited") {
+        return json(
+          { code: "RATE_LIMITED", message: `This token made more than ${call.limit} calls this minute. Try again in ${call.retryAfterSeconds} seconds.` },
+          429,
+          { "Retry-After": String(call.retryAfterSeconds), ...rateHeaders(call.limit, 0, call.resetSeconds) },
+        );
+      }
+      const limits = rateHeaders(call.limit, call.remaining, call.resetSeconds);
+      const { session } = call;
       if (!can(session.user.role, endpoint.permission)) {
-        return apiErrorResponse(403, { code: "FORBIDDEN", message: "Your role may not read this collection." });
+        return json({ code: "FORBIDDEN", message: "Your role may not read this." }, 403, limits);
       }
       const url = new URL(request.url);
       const read = readQuery(endpoint, url);
-      if ("code" in read) return apiErrorResponse(400, read);
+      if ("code" in read) return json(read, 400, limits);
       const { query, raw } = read;
-      const limit = (query as { limit: number }).limit;
-      const cursor = (query as { cursor?: string }).cursor;
-      const rows = await endpoint.list(session.scope, query, raw, cursor ? decodeCursor(cursor) : undefined, limit + 1);
-      const data = rows.slice(0, limit);
-      let next: string | null = null;
-      if (rows.length > limit) {
-        const params = new URLSearchParams(url.searchParams);
-        params.set("cursor", encodeCursor(data[data.length - 1]!.id));
-        next = `${endpoint.path}?${params.toString()}`;
+      let body: string;
+      if (endpoint.kind === "collection") {
+        body = await collectionPage(endpoint, session.scope, url, query, raw);
+      } else {
+        try {
+          body = JSON.stringify(await endpoint.read(session.scope, query, now));
+        } catch (error) {
+          if (error instanceof ReportBusyError) {
+            return json({ code: "BUSY", message: error.message }, 503, { "Retry-After": String(error.retryAfterSeconds), ...limits });
+          }
+          if (error instanceof UserError && error.code === "VALIDATION") {
+            const parameter = Object.keys(error.fieldErrors ?? {})[0] ?? "";
+            const reason = error.fieldErrors?.[parameter]?.[0] ?? error.message;
+            return json({ code: "INVALID_PARAMETER", message: `${parameter}: ${reason}`, parameter }, 400, limits);
+          }
+          throw error;
+        }
       }
-      const body = JSON.stringify({ data, next });
-      const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-      const ifNoneMatch = request.headers.get("if-none-match");
-      const headers = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", Vary: "Authorization", ETag: etag };
-      if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))) {
-        return new Response(null, { status: 304, headers: { "Cache-Control": "no-store", Vary: "Authorization", ETag: etag } });
-      }
-      return new Response(body, { status: 200, headers });
+      return withEtag(request, body, limits);
     } catch (error) {
       const id = randomUUID();
       console.error(`[api ${endpoint.path}] error ${id}: ${describeError(error)}`);

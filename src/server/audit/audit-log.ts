@@ -26,12 +26,13 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   return auditFilterSchema.parse(Object.fromEntries(Object.keys(auditFilterSchema.shape).map((k) => [k, first(params[k])])));
 }
 
-const auditRow = {
+export const auditRow = {
   id: true, action: true, entityType: true, entityId: true, actorEmail: true, actorId: true, agencyId: true,
   before: true, after: true, createdAt: true,
 } satisfies Prisma.AuditEventSelect;
 
-function auditWhere(scope: Scope, f: AuditFilters): Prisma.AuditEventWhereInput {
+/** The audit page's `where`: the caller's agency scope and the filters (the read API uses it too). */
+export function auditWhere(scope: Scope, f: Omit<AuditFilters, "page">): Prisma.AuditEventWhereInput {
   const next = f.to ? new Date(toDate(f.to).getTime() + 86_400_000) : undefined;
   return {
     ...agencyWhere(scope),

@@ -1,4 +1,5 @@
 // The "API tokens" page body: the create form and the list of tokens with their state.
+import Link from "next/link";
 import type { ApiTokenView } from "@/server/api-tokens/tokens";
 import { PageHeading } from "@/ui/page-heading";
 import { ApiTokenCreateForm } from "./api-token-create-form";
@@ -24,6 +25,7 @@ export function ApiTokensView({ tokens, showOwner, now }: { tokens: ApiTokenView
           <p>
             Tokens let your own systems read this tracker&apos;s data through <code>/api/v1/</code> with your current role and agency.
             They are read-only, and stop working when revoked, expired, or when your account is deactivated.
+            The <Link href="/api-docs">read API page</Link> lists every endpoint with an example call.
           </p>
         }
       />

@@ -1,0 +1,7 @@
+// GET /api/v1/recommendations (Bearer token): see src/server/api/v1-endpoints.ts.
+import { recommendationsEndpoint } from "@/server/api/v1-endpoints";
+import { apiRoute } from "@/server/api/v1-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute(recommendationsEndpoint);

@@ -1,0 +1,221 @@
+// Read API benchmark (not a test): walking 100,000 engagements through GET /api/v1/engagements
+// (limit=1000, following `next`), rows per second, against `COPY (SELECT ... the same rows,
+// the same columns ...) TO STDOUT WITH CSV` of those rows through psql. Target: the API
+// walk reaches at least 25 % of COPY's rows per second.
+//
+//   npm run bench:api                          over HTTP against the built app (`npm start`
+//                                              on PostgreSQL, database api_bench)
+//   options: --database NAME (on the local PostgreSQL) --in-process (call the route handler in this process instead of HTTP)
+//            --url URL --port 3443 --engagements 100000 --rounds 3 --build (next build first)
+//            --instances N (app processes, as WEB_CONCURRENCY; default 1: one walk is one
+//            client, so more processes would only add noise)
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createApiToken } from "@/server/api-tokens/tokens";
+import { openDatabase } from "@/server/db/database";
+import { applyMigrations } from "@/server/db/migrate";
+import { seedReference } from "../seeds/reference";
+
+const { values: args } = parseArgs({
+  options: {
+    url: { type: "string" },
+    database: { type: "string", default: "api_bench" },
+    port: { type: "string", default: "3443" },
+    engagements: { type: "string", default: "100000" },
+    rounds: { type: "string", default: "3" },
+    instances: { type: "string", default: "1" },
+    build: { type: "boolean", default: false },
+    "in-process": { type: "boolean", default: false },
+  },
+});
+
+const ROOT = process.cwd();
+const ROWS = Number(args.engagements);
+const PORT = Number(args.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
+const DB_NAME = args.database;
+if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DB_NAME)) throw new Error("--database: use lower-case letters, digits and _");
+const DB_URL = args.url ?? `postgresql://postgres@127.0.0.1:5432/${DB_NAME}`;
+const SECRET = "api-bench-secret-not-for-production-0123456789";
+
+/** The rows the API returns, as COPY writes them: the same joins and columns as engagementItem. */
+const COPY_SQL = `COPY (
+  SELECT e.id, e."participantId", p.name AS participant, e."agencyId", a.acronym AS agency,
+         COALESCE(c."sdoId", s."sdoId") AS "sdoId", COALESCE(cs.acronym, ss.acronym) AS sdo,
+         e."committeeId", c.designation AS committee, e."standardId", s.designation AS standard,
+         e.role, e.depth, e."startDate", e."endDate", e."lastConfirmedOn", e.notes, e.version, e."updatedAt"
+  FROM "Engagement" e
+  JOIN "Participant" p ON p.id = e."participantId"
+  JOIN "Agency" a ON a.id = e."agencyId"
+  LEFT JOIN "Committee" c ON c.id = e."committeeId" LEFT JOIN "Sdo" cs ON cs.id = c."sdoId"
+  LEFT JOIN "Standard" s ON s.id = e."standardId" LEFT JOIN "Sdo" ss ON ss.id = s."sdoId"
+  ORDER BY e.id
+) TO STDOUT WITH CSV`;
+
+async function prepare(): Promise<string> {
+  if (!args.url) {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [DB_NAME]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${DB_NAME}`);
+    await admin.end();
+  }
+  const database = openDatabase({ kind: "postgres", url: DB_URL });
+  const prisma = database.prisma;
+  try {
+    await applyMigrations(database);
+    await seedReference(prisma);
+    const have = await prisma.engagement.count();
+    if (have !== ROWS) {
+      const t0 = performance.now();
+      // Set-based: 20 agencies, 2,000 participants, engagements spread over every committee.
+      await prisma.$executeRawUnsafe(`DELETE FROM "Engagement"`);
+      await prisma.$executeRawUnsafe(`DELETE FROM "Participant" WHERE name LIKE 'Bench %'`);
+      await prisma.$executeRawUnsafe(`INSERT INTO "Agency" (id, acronym, name, "updatedAt")
+        SELECT 'BA' || g, 'BENCH' || g, 'Bench agency ' || g, now() FROM generate_series(1, 20) g ON CONFLICT DO NOTHING`);
+      await prisma.$executeRawUnsafe(`INSERT INTO "Participant" (id, "agencyId", name, "updatedAt")
+        SELECT 'BP' || g, 'BA' || (g % 20 + 1), 'Bench person ' || g, now() FROM generate_series(1, 2000) g`);
+      await prisma.$executeRawUnsafe(`INSERT INTO "Engagement" (id, "participantId", "agencyId", "committeeId", role, depth, "startDate", "endDate", notes, "updatedAt")
+        SELECT 'be' || lpad(g::text, 7, '0'), 'BP' || (g % 2000 + 1), 'BA' || ((g % 2000 + 1) % 20 + 1),
+               (SELECT array_agg(id ORDER BY id) FROM "Committee")[g % (SELECT count(*) FROM "Committee") + 1],
+               (ARRAY['MEMBER','OBSERVER','EDITOR','CHAIR'])[g % 4 + 1]::"EngagementRole", (ARRAY['OBSERVE','ATTEND','CONTRIBUTE','LEAD'])[g % 4 + 1]::"Depth",
+               DATE '2010-01-01' + (g % 5000), DATE '2010-01-01' + (g % 5000) + 90, CASE WHEN g % 7 = 0 THEN 'bench note ' || g END, now()
+        FROM generate_series(1, ${ROWS}) g`);
+      await prisma.$executeRawUnsafe("VACUUM ANALYZE");
+      console.log(`seeded ${ROWS} engagements in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    const user = await prisma.user.upsert({
+      where: { email: "api-bench@example.gov" },
+      update: { role: "ADMIN", active: true },
+      create: { email: "api-bench@example.gov", name: "API bench", role: "ADMIN", passwordHash: "x" },
+    });
+    const { secret } = await prisma.$transaction((tx) => createApiToken(tx, user.id, { name: `bench ${Date.now()}`, expiresInDays: 1 }, new Date()));
+    return secret;
+  } finally {
+    await database.close();
+  }
+}
+
+function copyRows(): { rows: number; seconds: number; bytes: number } {
+  const t0 = performance.now();
+  const out = spawnSync("psql", [DB_URL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", COPY_SQL], { maxBuffer: 1 << 30 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (out.status !== 0) throw new Error(`psql failed: ${out.stderr.toString()}`);
+  const text = out.stdout.toString();
+  return { rows: text.split("\n").length - 1, seconds, bytes: out.stdout.length };
+}
+
+async function walk(get: (url: string) => Promise<Response>): Promise<{ rows: number; seconds: number; pages: number; bytes: number }> {
+  const t0 = performance.now();
+  let next: string | null = "/api/v1/engagements?limit=1000";
+  let rows = 0;
+  let pages = 0;
+  let bytes = 0;
+  while (next) {
+    const response = await get(next);
+    if (response.status !== 200) throw new Error(`${next}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    bytes += text.length;
+    const page = JSON.parse(text) as { data: unknown[]; next: string | null };
+    rows += page.data.length;
+    pages += 1;
+    next = page.next;
+  }
+  return { rows, seconds: (performance.now() - t0) / 1000, pages, bytes };
+}
+
+function ensureBuild() {
+  if (!args.build && existsSync(path.join(ROOT, ".next/BUILD_ID"))) return;
+  console.log("building (next build)...");
+  const build = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error("next build failed");
+}
+
+function startServer(): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: BASE,
+    DATABASE_URL: DB_URL,
+    PORT: String(PORT),
+    HOST: "127.0.0.1",
+    WEB_CONCURRENCY: args.instances,
+    API_RATE_LIMIT: "100000",
+  };
+  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk.toString()}`));
+  return server;
+}
+
+async function waitForServer() {
+  for (let i = 0; i < 480; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/v1/openapi.json`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start in 240 s");
+}
+
+async function main() {
+  const secret = await prepare();
+  const headers = { authorization: `Bearer ${secret}` };
+  let get: (url: string) => Promise<Response>;
+  let server: ChildProcess | null = null;
+  if (args["in-process"]) {
+    process.env.DATABASE_URL = DB_URL;
+    process.env.API_RATE_LIMIT = "100000";
+    const route = (await import("../app/api/v1/engagements/route")).GET;
+    get = (url) => route(new Request(`http://127.0.0.1${url}`, { headers }));
+  } else {
+    ensureBuild();
+    server = startServer();
+    process.on("SIGINT", () => {
+      server?.kill("SIGTERM");
+      process.exit(130);
+    });
+    await waitForServer();
+    get = (url) => fetch(`${BASE}${url}`, { headers });
+  }
+  try {
+    console.log(`machine load average (1 min): ${loadavg()[0]!.toFixed(1)} — shared machine, numbers are noisy`);
+    await walk(get); // warm-up: JIT, connection pool, PostgreSQL's buffer cache
+    copyRows();
+    const results: { api: number; copy: number }[] = [];
+    for (let round = 1; round <= Number(args.rounds); round++) {
+      const api = await walk(get);
+      const copy = copyRows();
+      if (api.rows !== copy.rows) throw new Error(`the API walk returned ${api.rows} rows, COPY ${copy.rows}`);
+      const apiRate = api.rows / api.seconds;
+      const copyRate = copy.rows / copy.seconds;
+      results.push({ api: apiRate, copy: copyRate });
+      console.log(
+        `round ${round}: API ${api.rows} rows in ${api.pages} pages, ${api.seconds.toFixed(2)} s = ${Math.round(apiRate)} rows/s (${(api.bytes / 1e6).toFixed(1)} MB JSON); ` +
+          `COPY ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copyRate)} rows/s (${(copy.bytes / 1e6).toFixed(1)} MB CSV); API/COPY ${((100 * apiRate) / copyRate).toFixed(0)} %`,
+      );
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const api = median(results.map((r) => r.api));
+    const copy = median(results.map((r) => r.copy));
+    const share = (100 * api) / copy;
+    console.log(`median: API ${Math.round(api)} rows/s, COPY ${Math.round(copy)} rows/s: ${share.toFixed(0)} % of COPY (target >= 25 %) ${share >= 25 ? "MET" : "NOT MET"}`);
+    console.log(`mode: ${args["in-process"] ? "route handler in process" : `HTTP against npm start (${args.instances} instance)`}; load average now ${loadavg()[0]!.toFixed(1)}`);
+  } finally {
+    server?.kill("SIGTERM");
+  }
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

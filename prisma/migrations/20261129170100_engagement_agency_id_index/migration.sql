@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Engagement_agencyId_id_idx" ON "Engagement"("agencyId", "id");
