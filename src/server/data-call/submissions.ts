@@ -327,28 +327,34 @@ export async function loadSubmission(session: AppSession, fiscalYear: number, ag
   const call = await getDataCall(fiscalYear);
   if (!call) return null;
   if (isAgencyScoped(scope.role) && scope.agencyId !== agencyId) return null;
-  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, acronym: true, name: true } });
+  // Independent reads together (each a short query on its own pooled connection).
+  const [agency, submission, previousCall] = await Promise.all([
+    db.agency.findUnique({ where: { id: agencyId }, select: { id: true, acronym: true, name: true } }),
+    db.agencySubmission.findUnique({
+      where: { dataCallId_agencyId: { dataCallId: call.id, agencyId } },
+      include: {
+        snapshots: { orderBy: { version: "desc" } },
+        reviews: { orderBy: { createdAt: "desc" }, include: { snapshot: { select: { version: true } } } },
+      },
+    }),
+    // Previous fiscal year's call, for the year-over-year comparison.
+    getDataCall(fiscalYear - 1),
+  ]);
   if (!agency) return null;
   const fullAccess = scope.role === "ADMIN" || (scope.role === "COORDINATOR" && scope.agencyId === agencyId);
-  const submission = await db.agencySubmission.findUnique({
-    where: { dataCallId_agencyId: { dataCallId: call.id, agencyId } },
-    include: {
-      snapshots: { orderBy: { version: "desc" } },
-      reviews: { orderBy: { createdAt: "desc" }, include: { snapshot: { select: { version: true } } } },
-    },
-  });
   const snapshots = (submission?.snapshots ?? []).map(snapshotView);
   const acceptedVersions = new Set((submission?.reviews ?? []).filter((r) => r.decision === "ACCEPTED").map((r) => r.snapshot.version));
   const accepted = snapshots.find((s) => acceptedVersions.has(s.version)) ?? null;
   if (!fullAccess && !accepted) return null;
 
-  // Previous fiscal year's accepted submission, for the year-over-year comparison.
-  const previousCall = await getDataCall(fiscalYear - 1);
-  const previous = previousCall ? ((await acceptedSnapshots(previousCall.id, agencyId))[0] ?? null) : null;
   const records = options.records ?? "none";
   const withIds = fullAccess && (records === "all" || (records === "changes" && snapshots.length > 0));
-  const liveRecords = withIds ? await assembleLive(scope, agencyId, fiscalYear, now) : null;
-  const live: DataCallFigures<AnyFigure> | null = liveRecords ?? (fullAccess ? await assembleDraft(scope, agencyId, fiscalYear, now) : null);
+  const [previous, live] = await Promise.all([
+    previousCall ? acceptedSnapshots(previousCall.id, agencyId).then((found) => found[0] ?? null) : null,
+    // Today's figures (full access): with their record ids when asked, else counted.
+    !fullAccess ? null : withIds ? assembleLive(scope, agencyId, fiscalYear, now) : assembleDraft(scope, agencyId, fiscalYear, now),
+  ]);
+  const liveRecords = withIds && live ? (live as DataCallFigures) : null;
   const status: SubmissionStatusName = submission?.status ?? "NOT_STARTED";
   return {
     call: { ...call, dueDate: day(call.dueDate) },
@@ -370,7 +376,7 @@ export async function loadSubmission(session: AppSession, fiscalYear: number, ag
     snapshots: fullAccess ? snapshots : accepted ? [accepted] : [],
     previous: previous ? { fiscalYear: fiscalYear - 1, version: previous.snapshot.version, figures: previous.snapshot.figures as unknown as DataCallFigures } : null,
     /** Today's figures (full access): with record ids when loaded, else counted. */
-    live,
+    live: live as DataCallFigures<AnyFigure> | null,
     /** Today's figures with record ids, when `records` asked for them. */
     liveRecords,
   };
