@@ -1,9 +1,12 @@
-// Benchmark (not a test): assembling one agency's fiscal-year data-call report (its rows,
-// the coverage report filtered to it for the indicators, the pure assembly) versus the
-// dashboard's gap report filtered to that agency, on the same database, interleaved.
-// Target: data call <= 2x the filtered dashboard report. Both are measured uncached, each in
-// one transaction (wall clock and CPU time); the third line is what the data call adds when
-// the app serves the indicators' report from the report cache.
+// Benchmark (not a test): assembling one agency's fiscal-year data-call report as the draft
+// page does (its engagements placed and counted by the database, its activities, the coverage
+// report filtered to it for the indicators, the pure assembly) versus the dashboard's gap
+// report filtered to that agency, on the same database, interleaved. Target: data call <= 2x
+// the filtered dashboard report. All are measured uncached, each in one transaction (wall
+// clock and CPU time); the third line is what the data call adds when the app serves the
+// indicators' report from the report cache; the fourth is what submitting assembles (every
+// figure with the ids of its records). First it checks that the database's grouping and
+// counting give exactly the figures (and ids) of the reference assembly in JavaScript.
 //
 //   npm run bench:data-call -- --backend postgres [--url URL] [--generate]
 //   npm run bench:data-call -- --backend pglite --data-dir DIR [--generate]
@@ -14,11 +17,12 @@
 // (created when --generate is given).
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { assembleDataCall } from "@/domain/data-call/assembly";
+import { isDeepStrictEqual } from "node:util";
+import { assembleCounted, assembleDataCall, assembleGrouped, countedFigures } from "@/domain/data-call/assembly";
 import { fiscalYearOf, fiscalYearPeriod, toIsoDate } from "@/domain/fiscal-year";
 import { computeGapReport } from "@/server/coverage/gap-report-data";
 import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
-import { indicatorRows, readAssemblyRows } from "@/server/data-call/assembly-rows";
+import { indicatorRows, readAssemblyRows, readCountedAssembly, readGroupedAssembly } from "@/server/data-call/assembly-rows";
 import { describeTarget, openDatabase, type Database } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
 import { generateDemoData } from "../seeds/demo-data";
@@ -104,16 +108,44 @@ async function main() {
     };
     // The dashboard's report filtered to the agency, as the dashboard computes it.
     const dashboard = () => measured((tx) => computeGapReport(tx, request));
-    // The data call: the agency's rows, the filtered report (for the indicators), the assembly.
+    // The data call as the draft page assembles it: the agency's engagements placed and
+    // counted by the database (one aggregate statement), its activities, the filtered report
+    // (for the indicators), the assembly. The record ids are read only when needed (submit,
+    // export, records page): `withIds` below.
     const dataCall = () =>
+      measured(async (tx) => {
+        const counted = await readCountedAssembly(tx, agency.id, fy);
+        const report = await computeGapReport(tx, request);
+        return assembleCounted({ ...counted!, indicators: indicatorRows(report) });
+      });
+    // What the data call adds when the report comes from the report cache (as in the app once
+    // the dashboard's view of the agency was computed).
+    const rowsOnly = () => measured(async (tx) => assembleCounted({ ...(await readCountedAssembly(tx, agency.id, fy))!, indicators: [] }));
+    // What submitting freezes: every figure with the ids of its records, grouped by the database.
+    const withIds = () =>
+      measured(async (tx) => {
+        const grouped = await readGroupedAssembly(tx, agency.id, fy);
+        const report = await computeGapReport(tx, request);
+        return assembleGrouped({ ...grouped!, indicators: indicatorRows(report) });
+      });
+    // The reference: every engagement row of the agency to JavaScript, grouped there.
+    const inJs = () =>
       measured(async (tx) => {
         const rows = await readAssemblyRows(tx, agency.id, fy);
         const report = await computeGapReport(tx, request);
         return assembleDataCall({ ...rows!, indicators: indicatorRows(report) });
       });
-    // What the data call adds when the report comes from the report cache (as in the app once
-    // the dashboard's view of the agency was computed).
-    const rowsOnly = () => measured(async (tx) => assembleDataCall({ ...(await readAssemblyRows(tx, agency.id, fy))!, indicators: [] }));
+    const json = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    const reference = await inJs();
+    const full = await withIds();
+    const counted = await dataCall();
+    const sameIds = isDeepStrictEqual(json(reference.result), json(full.result));
+    const sameCounts = isDeepStrictEqual(json(countedFigures(reference.result)), json(counted.result));
+    console.log(`grouped by the database vs in JavaScript: ${sameIds ? "identical figures and record ids" : "DIFFERENT FIGURES"}; ` +
+      `counted by the database: ${sameCounts ? "identical figures and record counts" : "DIFFERENT FIGURES"}`);
+    console.log(`first runs: rows in JavaScript ${fmt(reference.ms)}, grouped with ids ${fmt(full.ms)}, counted ${fmt(counted.ms)}; ` +
+      `the report is ${(JSON.stringify(full.result).length / 1e6).toFixed(1)} MB of JSON with its ids, ${(JSON.stringify(counted.result).length / 1e3).toFixed(0)} kB without`);
+    if (!sameIds || !sameCounts) process.exitCode = 1;
 
     const check = (await dataCall()).result;
     const report = (await dashboard()).result;
@@ -123,13 +155,13 @@ async function main() {
         `the dashboard ${report.totals.engagements}; ${check.indicators.length} indicators`,
     );
 
-    const ms = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[] };
-    const cpu = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[] };
+    const ms = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[], withIds: [] as number[] };
+    const cpu = { dashboard: [] as number[], dataCall: [] as number[], rows: [] as number[], withIds: [] as number[] };
     for (let i = 0; i < RUNS; i++) {
       // Interleaved, alternating which goes first, so load on the machine hits all alike.
-      const order = i % 2 ? (["dataCall", "dashboard", "rows"] as const) : (["dashboard", "dataCall", "rows"] as const);
+      const order = i % 2 ? (["dataCall", "dashboard", "rows", "withIds"] as const) : (["dashboard", "dataCall", "withIds", "rows"] as const);
       for (const which of order) {
-        const run = await (which === "dashboard" ? dashboard() : which === "dataCall" ? dataCall() : rowsOnly());
+        const run = await (which === "dashboard" ? dashboard() : which === "dataCall" ? dataCall() : which === "rows" ? rowsOnly() : withIds());
         ms[which].push(run.ms);
         cpu[which].push(run.cpu);
       }
@@ -140,14 +172,16 @@ async function main() {
       console.log(title);
       console.log(line("dashboard report, agency filter", xs.dashboard));
       console.log(line("data call (rows + report + assembly)", xs.dataCall));
-      console.log(line("data call rows + assembly only", xs.rows));
+      console.log(line("data call counts + assembly only", xs.rows));
+      console.log(line("submit: with every record id", xs.withIds));
       console.log(`  ratio data call / dashboard          ${(median(xs.dataCall) / median(xs.dashboard)).toFixed(2)}x  (target <= 2x)`);
+      console.log(`  ratio submit (with ids) / dashboard  ${(median(xs.withIds) / median(xs.dashboard)).toFixed(2)}x`);
     }
     console.log(
       JSON.stringify({
         backend: args.backend, fy, agency: agency.acronym, runs: RUNS, counts,
-        wallMs: { dashboard: median(ms.dashboard), dataCall: median(ms.dataCall), rowsOnly: median(ms.rows) },
-        cpuMs: { dashboard: median(cpu.dashboard), dataCall: median(cpu.dataCall), rowsOnly: median(cpu.rows) },
+        wallMs: { dashboard: median(ms.dashboard), dataCall: median(ms.dataCall), rowsOnly: median(ms.rows), withIds: median(ms.withIds) },
+        cpuMs: { dashboard: median(cpu.dashboard), dataCall: median(cpu.dataCall), rowsOnly: median(cpu.rows), withIds: median(cpu.withIds) },
         ratio: { wall: median(ms.dataCall) / median(ms.dashboard), cpu: median(cpu.dataCall) / median(cpu.dashboard) },
       }),
     );

@@ -23,12 +23,10 @@
 //   PGlite on its worker thread (src/server/db/pglite-thread.ts): floor 0 of 157 failed
 //     (the event loop stays free); database pages and the mixed round still time out:
 //     statements at this size queue on PGlite's one connection faster than it runs them.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import pg from "pg";
 import { openDatabase, type Database } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
@@ -36,8 +34,9 @@ import { seedDefaultIndicators } from "@/server/coverage/indicator-seed";
 import { fiscalYearOf, fiscalYearPeriod, periodAsOf, toIsoDate } from "@/domain/fiscal-year";
 import { seedReference } from "../seeds/reference";
 import { generateDemoData } from "../seeds/demo-data";
-import { DEMO_PASSWORD, ensureDemoUsers } from "../scripts/lib/demo-users";
+import { ensureDemoUsers } from "../scripts/lib/demo-users";
 import { handWrittenCoreAreaQuery } from "./hand-written-sql";
+import { buildIfNeeded, merge, printTable, rps, rssMb, run as runLoad, startApp, waitForApp, serverAction as findServerAction, signIn as signInAs, timedGet as timedGetOn, type LoadContext, type Measured, type Target } from "./support/http-load";
 
 const { values: args } = parseArgs({
   options: {
@@ -67,6 +66,11 @@ const ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const DB_URL = args.url ?? "postgresql://postgres@127.0.0.1:5432/load_bench";
 const DATA_DIR = path.resolve(ROOT, args["data-dir"]);
 const SECRET = "load-bench-secret-not-for-production-0123456789";
+const CTX: LoadContext = { base: BASE, connections: CONNECTIONS };
+const signIn = (email: string) => signInAs(CTX, email);
+const serverAction = (exportedName: string) => findServerAction(ROOT, exportedName);
+const run = (target: Target, seconds: number) => runLoad(CTX, target, seconds);
+const timedGet = (pathname: string, cookie: string) => timedGetOn(CTX, pathname, cookie);
 
 // ------------------------------------------------------------------ setup
 
@@ -109,223 +113,14 @@ async function prepareDatabase(): Promise<{ nistParticipants: string[] }> {
 }
 
 function ensureBuild() {
-  const stale = !existsSync(path.join(ROOT, ".next/BUILD_ID"));
-  if (!args.build && !stale) return;
-  console.log("building (next build)...");
-  const build = spawnSync(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (build.status !== 0) throw new Error("next build failed");
+  buildIfNeeded(ROOT, args.build);
 }
 
 function startServer(): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    NEXTAUTH_SECRET: SECRET,
-    NEXTAUTH_URL: BASE,
-  };
-  if (PGLITE) {
-    delete env.DATABASE_URL;
-    env.PGLITE_DATA_DIR = DATA_DIR;
-  } else {
-    env.DATABASE_URL = DB_URL;
-  }
-  // Started as `npm start` starts it: migrations, then one app process per core on
-  // PostgreSQL (--instances N sets WEB_CONCURRENCY), one on PGlite.
-  env.PORT = String(PORT);
-  env.HOST = "127.0.0.1";
-  if (args.instances) env.WEB_CONCURRENCY = args.instances;
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), path.join(ROOT, "scripts/start.ts")], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const errors: string[] = [];
-  server.stderr?.on("data", (chunk: Buffer) => {
-    const text = chunk.toString();
-    errors.push(text);
-    if (errors.length <= 20) process.stderr.write(`[server] ${text}`);
-  });
-  return server;
+  return startApp({ root: ROOT, port: PORT, secret: SECRET, ...(PGLITE ? { pgliteDataDir: DATA_DIR } : { databaseUrl: DB_URL }), instances: args.instances });
 }
 
-async function waitForServer() {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const response = await fetch(`${BASE}/sign-in`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start in 120 s");
-}
-
-/** Resident memory of the server process and its children, in MB. */
-function rssMb(pid: number): number {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, "utf8").trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    } catch {
-      // gone
-    }
-  }
-  let kb = 0;
-  for (const p of pids) {
-    try {
-      const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      kb += Number(match?.[1] ?? 0);
-    } catch {
-      // gone
-    }
-  }
-  return kb / 1024;
-}
-
-// ------------------------------------------------------------------ sessions and actions
-
-function cookiesOf(response: Response, jar: Map<string, string>) {
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const eq = pair!.indexOf("=");
-    jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-
-async function signIn(email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  cookiesOf(csrf, jar);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, json: "true", callbackUrl: BASE }),
-  });
-  cookiesOf(response, jar);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed for ${email} (${response.status})`);
-  return cookieHeader(jar);
-}
-
-/** The id Next gave a server action in this build, and a page whose bundle holds it. */
-function serverAction(exportedName: string): { id: string; page: string } {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName: string; workers: Record<string, unknown> }>;
-  };
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    if (entry.exportedName !== exportedName) continue;
-    const worker = Object.keys(entry.workers).find((w) => !w.includes("["));
-    if (worker) return { id, page: `/${worker.replace(/^app\//, "").replace(/\/page$/, "")}` };
-  }
-  throw new Error(`server action ${exportedName} not found in the build`);
-}
-
-// ------------------------------------------------------------------ load
-
-interface Measured {
-  label: string;
-  requests: number;
-  seconds: number;
-  p50: number;
-  p99: number;
-  failures: number;
-}
-
-interface Target {
-  label: string;
-  path: string;
-  cookie?: string;
-  connections?: number;
-  /** POST bodies to cycle through (a server action), with their headers. */
-  post?: { bodies: string[]; headers: Record<string, string>; okWhen: (body: string) => boolean };
-}
-
-function run(target: Target, seconds: number): Promise<Measured> {
-  let failures = 0;
-  let next = 0;
-  const headers: Record<string, string> = target.cookie ? { cookie: target.cookie } : {};
-  const post = target.post;
-  const requests = post
-    ? [
-        {
-          method: "POST" as const,
-          path: target.path,
-          headers: { ...headers, ...post.headers },
-          setupRequest: (request: autocannon.Request) => {
-            request.body = post.bodies[next++ % post.bodies.length];
-            return request;
-          },
-          onResponse: (status: number, body: string) => {
-            if (status !== 200 || !post.okWhen(body)) failures++;
-          },
-        },
-      ]
-    : undefined;
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url: `${BASE}${target.path}`,
-        connections: target.connections ?? CONNECTIONS,
-        duration: seconds,
-        timeout: 10,
-        headers,
-        requests,
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        const bad = result.non2xx + result.errors + result.timeouts;
-        resolve({
-          label: target.label,
-          requests: result.requests.total,
-          seconds: result.duration,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
-          failures: bad + failures,
-        });
-      },
-    );
-  });
-}
-
-function merge(rows: Measured[]): Measured {
-  const total = rows.reduce((a, r) => a + r.requests, 0);
-  const secs = rows.reduce((a, r) => a + r.seconds, 0);
-  const sorted = (key: "p50" | "p99") => rows.map((r) => r[key]).sort((a, b) => a - b);
-  return {
-    label: rows[0]!.label,
-    requests: total,
-    seconds: secs,
-    // Over rounds: the median of the rounds' p50 and the worst p99.
-    p50: sorted("p50")[Math.floor(rows.length / 2)]!,
-    p99: Math.max(...sorted("p99")),
-    failures: rows.reduce((a, r) => a + r.failures, 0),
-  };
-}
-
-const rps = (m: Measured) => m.requests / m.seconds;
-
-function printTable(rows: Measured[]) {
-  console.log(`\n${"page".padEnd(46)} ${"req/s".padStart(8)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"failed".padStart(14)}`);
-  for (const r of rows) {
-    console.log(
-      `${r.label.padEnd(46)} ${rps(r).toFixed(1).padStart(8)} ${`${r.p50.toFixed(0)} ms`.padStart(8)} ${`${r.p99.toFixed(0)} ms`.padStart(8)} ${`${r.failures} of ${r.requests}`.padStart(14)}`,
-    );
-  }
-}
-
-async function timedGet(pathname: string, cookie: string): Promise<{ ms: number; status: number }> {
-  const t0 = performance.now();
-  const response = await fetch(`${BASE}${pathname}`, { headers: { cookie }, redirect: "manual" });
-  await response.text();
-  return { ms: performance.now() - t0, status: response.status };
-}
+const waitForServer = () => waitForApp(BASE);
 
 async function handWrittenMs(): Promise<number | null> {
   if (PGLITE) return null; // the server owns the embedded database; see bench:coverage

@@ -14,6 +14,10 @@ const participation = await import("@/server/actions/participation");
 const { db } = await import("@/server/db/client");
 const { loadBoard, loadRollUp, loadSubmission } = await import("@/server/data-call/submissions");
 const { snapshotHash, changedFigures } = await import("@/domain/data-call/snapshot");
+const { assembleCounted, assembleDataCall, assembleGrouped, countedFigures } = await import("@/domain/data-call/assembly");
+const rows = await import("@/server/data-call/assembly-rows");
+const cacheModule = await import("@/server/coverage/report-cache");
+const { readEnv, reportConcurrency } = await import("@/lib/env");
 const { seedReference } = await import("../../seeds/reference");
 const { seedDefaultIndicators } = await import("@/server/coverage/indicator-seed");
 const submissionExport = await import("../../app/data-calls/[fy]/[agencyId]/export/route");
@@ -202,8 +206,8 @@ describe(`data call on ${BACKEND}`, () => {
     const after = await db.submissionSnapshot.findUniqueOrThrow({ where: { id: frozen.id } });
     expect(after.contentHash).toBe(frozen.contentHash);
     expect(after.figures).toEqual(frozen.figures);
-    const coord = await loadSubmission(sessions.get("coordA")!, 2026, ids.agencyA, new Date("2026-10-15"));
-    const changes = changedFigures(coord!.latest!.figures, coord!.live!);
+    const coord = await loadSubmission(sessions.get("coordA")!, 2026, ids.agencyA, new Date("2026-10-15"), { records: "changes" });
+    const changes = changedFigures(coord!.latest!.figures, coord!.liveRecords!);
     expect(changes.find((c) => c.key === "participation.engagements")).toMatchObject({ before: 2, after: 1, removed: [ids.e2] });
   });
 
@@ -292,5 +296,109 @@ describe(`data call on ${BACKEND}`, () => {
     // The database refuses what the form would: a government-unique use without explanation, a category on a training.
     await expect(db.activity.create({ data: { agencyId: ids.agencyA, kind: "ADOPTION", title: "x", startDate: day("2026-03-01"), standardUse: "GOVERNMENT_UNIQUE" } })).rejects.toThrow();
     await expect(db.activity.create({ data: { agencyId: ids.agencyA, kind: "TRAINING", title: "x", startDate: day("2026-03-01"), standardUse: "VOLUNTARY_NEW" } })).rejects.toThrow();
+  });
+});
+
+// The draft page's figures come from the report cache, keyed by the data version: never
+// stale after a write, computed once for concurrent views, "being prepared" when the gate is full.
+describe(`the cached draft on ${BACKEND}`, () => {
+  const NOW = new Date("2026-10-15T12:00:00Z");
+  const view = () => loadSubmission(sessions.get("coordB")!, 2026, ids.agencyB, NOW);
+  const engagements = (data: Awaited<ReturnType<typeof view>>) => data!.live!.participation.summary.find((f) => f.key === "participation.engagements")!.value;
+  let personB = "";
+
+  beforeAll(async () => {
+    personB = (await db.participant.create({ data: { agencyId: ids.agencyB, name: "Cleo" } })).id;
+  });
+
+  /** A coordinator's save through the real action: a new past seat in FY2026 for agency B. */
+  async function saveSeat(month: number) {
+    as("coordB");
+    const saved = await participation.createEngagementAction({
+      participantId: personB, sdoId: ids.sdo, committeeId: ids.committee, role: "MEMBER", depth: "ATTEND",
+      startDate: `2026-0${month}-01`, endDate: `2026-0${month}-20`,
+    });
+    expect(saved).toMatchObject({ ok: true });
+  }
+
+  it("is served from the cache until a write, and the next view after any write shows it", async () => {
+    const first = await view();
+    const before = cacheModule.reportCacheStats();
+    const again = await view();
+    // Same data version: nothing computed, the very same cached figures.
+    expect(cacheModule.reportCacheStats().computed).toBe(before.computed);
+    expect(again!.live!.participation).toBe(first!.live!.participation);
+    // Counted figures: no record ids on the draft page, the number of records instead.
+    expect(first!.live!.participation.summary[0]).not.toHaveProperty("ids");
+    expect(first!.liveRecords).toBeNull();
+
+    await saveSeat(2);
+    const afterSave = await view();
+    expect(engagements(afterSave)).toBe(engagements(first) + 1);
+    expect(afterSave!.live!.participation.byDepth.find((f) => f.key === "depth.ATTEND")).toMatchObject({ recordCount: engagements(afterSave) });
+
+    // A write to the inventory (the committee's core areas): InventoryVersion moves.
+    const area = await db.coreArea.findFirstOrThrow({ where: { NOT: { committees: { some: { committeeId: ids.committee } } } }, orderBy: { id: "desc" } });
+    await db.coreAreaCommittee.create({ data: { coreAreaId: area.id, committeeId: ids.committee } });
+    const afterInventory = await view();
+    expect(afterInventory!.live!.participation.byCoreArea.map((f) => f.key)).toContain(`coreArea.${area.id}`);
+
+    // The counted figures are exactly those of the assembly with ids (what submitting freezes).
+    const withIds = await loadSubmission(sessions.get("coordB")!, 2026, ids.agencyB, NOW, { records: "all" });
+    expect(withIds!.liveRecords).not.toBeNull();
+    expect(afterInventory!.live).toEqual(countedFigures(withIds!.liveRecords!));
+  });
+
+  it("the database groups and counts exactly as the assembly in JavaScript (both agencies, both years)", async () => {
+    for (const agencyId of [ids.agencyA, ids.agencyB]) {
+      for (const fy of [2025, 2026]) {
+        const reference = assembleDataCall({ ...(await rows.readAssemblyRows(db, agencyId, fy))!, indicators: [] });
+        expect(assembleGrouped({ ...(await rows.readGroupedAssembly(db, agencyId, fy))!, indicators: [] })).toEqual(reference);
+        expect(assembleCounted({ ...(await rows.readCountedAssembly(db, agencyId, fy))!, indicators: [] })).toEqual(countedFigures(reference));
+      }
+    }
+    // Not a comparison of empty reports: agency A has seats, areas and an adoption in FY2026.
+    const a2026 = assembleDataCall({ ...(await rows.readAssemblyRows(db, ids.agencyA, 2026))!, indicators: [] });
+    expect(a2026.participation.summary[0]!.value).toBeGreaterThan(0);
+    expect(a2026.participation.byCoreArea.length).toBeGreaterThan(0);
+    expect(a2026.standardsUse.governmentUnique.length).toBeGreaterThan(0);
+    expect(await rows.readCountedAssembly(db, "no-such-agency", 2026)).toBeNull();
+  });
+
+  it("computes once for concurrent identical views", async () => {
+    await saveSeat(3);
+    let before = cacheModule.reportCacheStats();
+    await view();
+    const single = cacheModule.reportCacheStats().computed - before.computed;
+    // The draft's figures and the agency's coverage report (its indicators).
+    expect(single).toBe(2);
+    await saveSeat(4);
+    before = cacheModule.reportCacheStats();
+    const [a, b, c] = await Promise.all([view(), view(), view()]);
+    expect(cacheModule.reportCacheStats().computed - before.computed).toBe(single);
+    expect(b!.live!.participation).toBe(a!.live!.participation);
+    expect(c!.live!.participation).toBe(a!.live!.participation);
+    expect(engagements(a)).toBe(engagements(b));
+  });
+
+  it("answers 'being prepared' at once when the report gate's queue is full, to the page and to the export", async () => {
+    await saveSeat(5);
+    const gate = cacheModule.reportGate();
+    const env = readEnv();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holders = Array.from({ length: reportConcurrency(env) + env.REPORT_QUEUE_MAX }, () => gate.run(() => held));
+    expect(gate.stats().queued).toBe(env.REPORT_QUEUE_MAX);
+    try {
+      expect(await view().catch((e: unknown) => e)).toBeInstanceOf(cacheModule.ReportBusyError);
+      as("coordB");
+      const exported = await submissionExport.GET(new Request(`http://test/data-calls/2026/${ids.agencyB}/export?format=csv`), { params: Promise.resolve({ fy: "2026", agencyId: ids.agencyB }) });
+      expect(exported.status).toBe(503);
+      expect(Number(exported.headers.get("Retry-After"))).toBeGreaterThanOrEqual(2);
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect(engagements(await view())).toBeGreaterThan(0);
   });
 });

@@ -124,3 +124,24 @@ describe("assembly order", () => {
     expect(assembleDataCall(shuffled)).toEqual(f);
   });
 });
+
+describe("counted assembly (the draft page: no record ids)", () => {
+  it("gives the same figures with the number of records behind each", async () => {
+    const { assembleCounted, countedFigures, groupEngagements, recordCount } = await import("./assembly");
+    const g = groupEngagements(FIXTURE_INPUT.fiscalYear, FIXTURE_INPUT.engagements, FIXTURE_INPUT.reference);
+    const count = (m: ReadonlyMap<string, readonly string[]>) => new Map([...m].map(([k, ids]) => [k, ids.length]));
+    const counted = assembleCounted({
+      ...FIXTURE_INPUT,
+      engagements: {
+        ...g,
+        active: g.active.length, withSdo: g.withSdo.length, withCommittee: g.withCommittee.length, leadership: g.leadership.length, started: g.started.length, ended: g.ended.length,
+        byDepth: count(g.byDepth), byRole: count(g.byRole), bySdo: count(g.bySdo), byCoreArea: count(g.byCoreArea), byKeyApplication: count(g.byKeyApplication),
+      },
+    });
+    expect(counted).toEqual(countedFigures(f));
+    // "Distinct representatives" counts 3 people over the 4 engagements behind it.
+    const reps = counted.participation.summary.find((x) => x.key === "participation.representatives")!;
+    expect([reps.value, recordCount(reps)]).toEqual([3, 4]);
+    expect(counted.participation.summary[0]).not.toHaveProperty("ids");
+  });
+});

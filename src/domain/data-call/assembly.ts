@@ -79,6 +79,26 @@ export interface Figure {
   ids: string[];
 }
 
+/**
+ * A figure with the number of records behind it instead of their ids: what the draft page
+ * shows (the ids are read when they are needed: submitting, the export, the records page).
+ */
+export interface FigureCount {
+  key: string;
+  label: string;
+  value: number;
+  records: RecordKind;
+  /** How many records are behind the figure (the length of its `ids`). */
+  recordCount: number;
+}
+
+export type AnyFigure = Figure | FigureCount;
+
+/** How many records are behind a figure, with or without their ids. */
+export function recordCount(f: AnyFigure): number {
+  return "ids" in f ? f.ids.length : f.recordCount;
+}
+
 export interface IndicatorFigure {
   key: string;
   code: string;
@@ -101,23 +121,24 @@ export interface GovernmentUniqueUse {
   reason: string;
 }
 
-export interface DataCallFigures {
+/** The report; `F` is `Figure` (with record ids: snapshots, exports) or `FigureCount` (the draft page). */
+export interface DataCallFigures<F extends AnyFigure = Figure> {
   fiscalYear: number;
   start: IsoDate;
   end: IsoDate;
   agency: { id: string; acronym: string; name: string };
   participation: {
     /** engagements, sdos, committees, representatives, leadership, started, ended. */
-    summary: Figure[];
-    byDepth: Figure[];
-    leadershipByRole: Figure[];
-    bySdo: Figure[];
-    byCoreArea: Figure[];
-    byKeyApplication: Figure[];
+    summary: F[];
+    byDepth: F[];
+    leadershipByRole: F[];
+    bySdo: F[];
+    byCoreArea: F[];
+    byKeyApplication: F[];
   };
-  standardsUse: { byCategory: Figure[]; governmentUnique: GovernmentUniqueUse[] };
+  standardsUse: { byCategory: F[]; governmentUnique: GovernmentUniqueUse[] };
   /** Activities started in the year, by kind (adoptions included). */
-  activities: Figure[];
+  activities: F[];
   indicators: IndicatorFigure[];
 }
 
@@ -128,20 +149,50 @@ function figure(key: string, label: string, records: RecordKind, ids: string[], 
   return { key, label, value: value ?? ids.length, records, ids };
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Code-unit order of ids, as PostgreSQL's `COLLATE "C"` sorts ASCII ids. */
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
+
+/** Record ids (or, counted by the database, how many) by group key, in the order the groups were first met. */
+export type IdGroups<G = readonly string[]> = ReadonlyMap<string, G>;
+
+/**
+ * The agency's engagements active in the fiscal year, grouped as the report counts them.
+ * Every id list is sorted (code-unit order) and unique; the groups of `bySdo`, `byCoreArea`
+ * and `byKeyApplication` come in the order of their smallest id (ties in labels keep it).
+ * Built from rows by `groupEngagements`, or by the database (src/server/data-call/). `G` is
+ * the ids of a group, or only how many there are (`EngagementCounts`).
+ */
+export interface EngagementGroups<G = readonly string[]> {
+  active: G;
+  /** Distinct participants of the active engagements. */
+  representatives: number;
+  /** Engagements placed under an SDO, and how many distinct SDOs. */
+  withSdo: G;
+  sdoCount: number;
+  /** Engagements placed under a committee (their own or their standard's), and how many distinct committees. */
+  withCommittee: G;
+  committeeCount: number;
+  leadership: G;
+  started: G;
+  ended: G;
+  byDepth: IdGroups<G>;
+  /** Leadership roles only. */
+  byRole: IdGroups<G>;
+  bySdo: IdGroups<G>;
+  byCoreArea: IdGroups<G>;
+  byKeyApplication: IdGroups<G>;
+}
+
+/** The same groups counted (the draft page: no ids). */
+export type EngagementCounts = EngagementGroups<number>;
 
 class Groups {
-  private readonly map = new Map<string, { ids: string[] }>();
+  readonly map = new Map<string, string[]>();
   add(key: string, id: string) {
-    const group = this.map.get(key) ?? { ids: [] };
-    group.ids.push(id);
-    this.map.set(key, group);
-  }
-  ids(key: string): string[] {
-    return this.map.get(key)?.ids ?? [];
-  }
-  keys(): string[] {
-    return [...this.map.keys()];
+    const ids = this.map.get(key);
+    if (ids) ids.push(id);
+    else this.map.set(key, [id]);
   }
 }
 
@@ -149,16 +200,16 @@ export function activeInFiscalYear(e: { startDate: IsoDate; endDate: IsoDate | n
   return isActiveIn(e, fiscalYearStart(fiscalYear), fiscalYearEnd(fiscalYear));
 }
 
-export function assembleDataCall(input: AssemblyInput): DataCallFigures {
-  const start = fiscalYearStart(input.fiscalYear);
-  const end = fiscalYearEnd(input.fiscalYear);
-  const ref = input.reference;
+/** Groups the agency's engagement rows (those not active in the fiscal year are ignored). */
+export function groupEngagements(fiscalYear: number, engagements: readonly DataCallEngagementRow[], ref: Pick<DataCallReference, "committees" | "standards">): EngagementGroups {
+  const start = fiscalYearStart(fiscalYear);
+  const end = fiscalYearEnd(fiscalYear);
   const committees = new Map(ref.committees.map((c) => [c.id, c]));
   const standards = new Map(ref.standards.map((s) => [s.id, s]));
-  const leadership = new Set<string>(LEADERSHIP_ROLES);
+  const leadershipRoles = new Set<string>(LEADERSHIP_ROLES);
 
   // Sorted by id once: every group below then collects its ids already sorted.
-  const active = input.engagements.filter((e) => isActiveIn(e, start, end)).sort(byId);
+  const active = engagements.filter((e) => isActiveIn(e, start, end)).sort(byId);
   const withSdo: string[] = [];
   const withCommittee: string[] = [];
   const bySdo = new Groups();
@@ -168,6 +219,7 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
   const byDepth = new Groups();
   const byRole = new Groups();
   const participants = new Set<string>();
+  const leadership: string[] = [];
   const started: string[] = [];
   const ended: string[] = [];
   // Where an engagement counts: its committee (or its standard's), the SDO above it, and the
@@ -205,42 +257,124 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
     for (const id of coreAreaIds) byCoreArea.add(id, e.id);
     for (const id of keyApplicationIds) byKeyApplication.add(id, e.id);
     byDepth.add(e.depth, e.id);
-    if (leadership.has(e.role)) byRole.add(e.role, e.id);
+    if (leadershipRoles.has(e.role)) {
+      byRole.add(e.role, e.id);
+      leadership.push(e.id);
+    }
     participants.add(e.participantId);
     if (e.startDate >= start) started.push(e.id);
     if (e.endDate !== null && e.endDate <= end) ended.push(e.id);
   }
-  const activeIds = active.map((e) => e.id);
-  const leadershipIds = active.filter((e) => leadership.has(e.role)).map((e) => e.id);
+  return {
+    active: active.map((e) => e.id),
+    representatives: participants.size,
+    withSdo,
+    sdoCount: bySdo.map.size,
+    withCommittee,
+    committeeCount: byCommittee.map.size,
+    leadership,
+    started,
+    ended,
+    byDepth: byDepth.map,
+    byRole: byRole.map,
+    bySdo: bySdo.map,
+    byCoreArea: byCoreArea.map,
+    byKeyApplication: byKeyApplication.map,
+  };
+}
+
+export interface GroupedInput<G = readonly string[]> {
+  fiscalYear: number;
+  agency: { id: string; acronym: string; name: string };
+  engagements: EngagementGroups<G>;
+  /** The agency's activities; those not started in the fiscal year are ignored. */
+  activities: readonly DataCallActivityRow[];
+  /** Labels of the SDOs, core areas and key applications the groups name, and of the activities' standards. */
+  reference: Pick<DataCallReference, "sdos" | "coreAreas" | "keyApplications"> & { standards: readonly { id: string; designation: string }[] };
+  indicators: readonly DataCallIndicatorRow[];
+}
+
+export function assembleDataCall(input: AssemblyInput): DataCallFigures {
+  return assembleGrouped({ ...input, engagements: groupEngagements(input.fiscalYear, input.engagements, input.reference) });
+}
+
+/** How figures are made from a group (ids, or a count) and from a list of activity ids. */
+interface FigureMaker<G, F extends AnyFigure> {
+  group(key: string, label: string, group: G | undefined, value?: number): F;
+  ids(key: string, label: string, ids: string[]): F;
+}
+
+const WITH_IDS: FigureMaker<readonly string[], Figure> = {
+  group: (key, label, group, value) => figure(key, label, "engagements", [...(group ?? [])], value),
+  ids: (key, label, ids) => figure(key, label, "activities", ids),
+};
+
+const COUNTED: FigureMaker<number, FigureCount> = {
+  group: (key, label, group, value) => ({ key, label, value: value ?? group ?? 0, records: "engagements", recordCount: group ?? 0 }),
+  ids: (key, label, ids) => ({ key, label, value: ids.length, records: "activities", recordCount: ids.length }),
+};
+
+/** The report from engagements already grouped (by `groupEngagements` or by the database). */
+export function assembleGrouped(input: GroupedInput): DataCallFigures {
+  return build(input, WITH_IDS);
+}
+
+/** The report from engagements counted by the database: the same figures, without record ids. */
+export function assembleCounted(input: GroupedInput<number>): DataCallFigures<FigureCount> {
+  return build(input, COUNTED);
+}
+
+/** A report without its record ids (what `assembleCounted` makes of the same records). */
+export function countedFigures(f: DataCallFigures): DataCallFigures<FigureCount> {
+  const count = (figures: Figure[]) => figures.map(({ ids, ...rest }) => ({ ...rest, recordCount: ids.length }));
+  const p = f.participation;
+  return {
+    ...f,
+    agency: { ...f.agency },
+    participation: {
+      summary: count(p.summary),
+      byDepth: count(p.byDepth),
+      leadershipByRole: count(p.leadershipByRole),
+      bySdo: count(p.bySdo),
+      byCoreArea: count(p.byCoreArea),
+      byKeyApplication: count(p.byKeyApplication),
+    },
+    standardsUse: { byCategory: count(f.standardsUse.byCategory), governmentUnique: f.standardsUse.governmentUnique },
+    activities: count(f.activities),
+  };
+}
+
+function build<G, F extends AnyFigure>(input: GroupedInput<G>, make: FigureMaker<G, F>): DataCallFigures<F> {
+  const start = fiscalYearStart(input.fiscalYear);
+  const end = fiscalYearEnd(input.fiscalYear);
+  const ref = input.reference;
+  const g = input.engagements;
 
   const sdoLabel = new Map(ref.sdos.map((s) => [s.id, s.acronym]));
   const coreAreaLabel = new Map(ref.coreAreas.map((c) => [c.id, c.name]));
   const keyApplicationLabel = new Map(ref.keyApplications.map((k) => [k.id, k.name]));
-  const grouped = (prefix: string, groups: Groups, labels: Map<string, string>) =>
-    groups
-      .keys()
-      .map((id) => figure(`${prefix}.${id}`, labels.get(id) ?? id, "engagements", groups.ids(id)))
+  const grouped = (prefix: string, groups: IdGroups<G>, labels: Map<string, string>) =>
+    [...groups.keys()]
+      .map((id) => make.group(`${prefix}.${id}`, labels.get(id) ?? id, groups.get(id)))
       .sort((a, b) => COLLATOR.compare(a.label, b.label));
 
-  const summary: Figure[] = [
-    figure("participation.engagements", "Engagements active in the year", "engagements", activeIds),
-    figure("participation.sdos", "SDOs", "engagements", withSdo, bySdo.keys().length),
-    figure("participation.committees", "Committees", "engagements", withCommittee, byCommittee.keys().length),
-    figure("participation.representatives", "Distinct representatives", "engagements", activeIds, participants.size),
-    figure("participation.leadership", "Leadership positions held", "engagements", leadershipIds),
-    figure("participation.started", "Seats newly started in the year", "engagements", started),
-    figure("participation.ended", "Seats ended in the year", "engagements", ended),
+  const summary: F[] = [
+    make.group("participation.engagements", "Engagements active in the year", g.active),
+    make.group("participation.sdos", "SDOs", g.withSdo, g.sdoCount),
+    make.group("participation.committees", "Committees", g.withCommittee, g.committeeCount),
+    make.group("participation.representatives", "Distinct representatives", g.active, g.representatives),
+    make.group("participation.leadership", "Leadership positions held", g.leadership),
+    make.group("participation.started", "Seats newly started in the year", g.started),
+    make.group("participation.ended", "Seats ended in the year", g.ended),
   ];
 
   const inYear = input.activities.filter((a) => a.startDate >= start && a.startDate <= end).sort(byId);
   const adoptions = inYear.filter((a) => a.kind === "ADOPTION");
   const standardLabel = new Map(ref.standards.map((s) => [s.id, s.designation]));
-  const byCategory: Figure[] = STANDARD_USES.map((u) =>
-    figure(`use.${u}`, STANDARD_USE_LABELS[u], "activities", adoptions.filter((a) => a.standardUse === u).map((a) => a.id)),
-  );
+  const byCategory: F[] = STANDARD_USES.map((u) => make.ids(`use.${u}`, STANDARD_USE_LABELS[u], adoptions.filter((a) => a.standardUse === u).map((a) => a.id)));
   const uncategorised = adoptions.filter((a) => a.standardUse === null).map((a) => a.id);
   // Older adoptions were logged before the category existed: shown so the agency can fix them.
-  if (uncategorised.length) byCategory.push(figure("use.UNCATEGORISED", "Adoptions without an A-119 category", "activities", uncategorised));
+  if (uncategorised.length) byCategory.push(make.ids("use.UNCATEGORISED", "Adoptions without an A-119 category", uncategorised));
   const governmentUnique = adoptions
     .filter((a) => a.standardUse === "GOVERNMENT_UNIQUE")
     .map((a) => ({
@@ -259,15 +393,21 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
     agency: { ...input.agency },
     participation: {
       summary,
-      byDepth: DEPTHS.map((d) => figure(`depth.${d}`, DEPTH_LABELS[d], "engagements", byDepth.ids(d))),
-      leadershipByRole: LEADERSHIP_ROLES.map((r) => figure(`role.${r}`, ROLE_LABELS[r], "engagements", byRole.ids(r))),
-      bySdo: grouped("sdo", bySdo, sdoLabel),
-      byCoreArea: grouped("coreArea", byCoreArea, coreAreaLabel),
-      byKeyApplication: grouped("keyApplication", byKeyApplication, keyApplicationLabel),
+      byDepth: DEPTHS.map((d) => make.group(`depth.${d}`, DEPTH_LABELS[d], g.byDepth.get(d))),
+      leadershipByRole: LEADERSHIP_ROLES.map((r) => make.group(`role.${r}`, ROLE_LABELS[r], g.byRole.get(r))),
+      bySdo: grouped("sdo", g.bySdo, sdoLabel),
+      byCoreArea: grouped("coreArea", g.byCoreArea, coreAreaLabel),
+      byKeyApplication: grouped("keyApplication", g.byKeyApplication, keyApplicationLabel),
     },
     standardsUse: { byCategory, governmentUnique },
-    activities: ACTIVITY_KINDS.map((k) => figure(`activity.${k}`, ACTIVITY_LABELS[k], "activities", inYear.filter((a) => a.kind === k).map((a) => a.id))),
-    indicators: [...input.indicators]
+    activities: ACTIVITY_KINDS.map((k) => make.ids(`activity.${k}`, ACTIVITY_LABELS[k], inYear.filter((a) => a.kind === k).map((a) => a.id))),
+    indicators: indicatorFigures(input.indicators),
+  };
+}
+
+/** The coverage engine's indicators as the report lists them (by recommendation number). */
+export function indicatorFigures(indicators: readonly DataCallIndicatorRow[]): IndicatorFigure[] {
+  return [...indicators]
       .sort((a, b) => a.recommendationNumber - b.recommendationNumber || COLLATOR.compare(a.code, b.code))
       .map((i) => ({
         key: `indicator.${i.code}`,
@@ -281,18 +421,22 @@ export function assembleDataCall(input: AssemblyInput): DataCallFigures {
         target: i.target,
         status: i.status,
         drill: i.drill,
-      })),
-  };
+      }));
 }
 
 /** Every figure of a report, keyed (indicators without record ids). */
 export function flatFigures(f: DataCallFigures): { key: string; label: string; value: number; records: RecordKind | null; ids: string[] }[] {
+  return flatAny(f).map((x) => ({ ...x, ids: x.ids ?? [] }));
+}
+
+/** Every figure of a report with or without ids (`ids` null when the report has none). */
+export function flatAny(f: DataCallFigures<AnyFigure>): { key: string; label: string; value: number; records: RecordKind | null; ids: string[] | null }[] {
   const p = f.participation;
   return [
     ...p.summary, ...p.byDepth, ...p.leadershipByRole, ...p.bySdo, ...p.byCoreArea, ...p.byKeyApplication,
     ...f.standardsUse.byCategory, ...f.activities,
   ]
-    .map((x) => ({ key: x.key, label: x.label, value: x.value, records: x.records as RecordKind | null, ids: x.ids }))
+    .map((x) => ({ key: x.key, label: x.label, value: x.value, records: x.records as RecordKind | null, ids: "ids" in x ? x.ids : null }))
     .concat(f.indicators.map((i) => ({ key: i.key, label: i.label, value: i.value, records: null, ids: [] })));
 }
 

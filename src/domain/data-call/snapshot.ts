@@ -2,7 +2,7 @@
 // two reports figure by figure: year over year (against the previous accepted submission)
 // and "records changed since submission" (the frozen snapshot against today's records).
 import { createHash } from "node:crypto";
-import { flatFigures, type DataCallFigures } from "./assembly";
+import { flatAny, type AnyFigure, type DataCallFigures } from "./assembly";
 import type { Narrative } from "./inputs";
 
 /** JSON with object keys sorted at every level: equal content, equal text, equal hash. */
@@ -29,7 +29,10 @@ export interface FigureChange {
   before: number | null;
   after: number | null;
   change: number | null;
-  /** Records counted now and not before, and the other way round (empty for indicators). */
+  /**
+   * Records counted now and not before, and the other way round (empty for indicators, and
+   * when `after` was assembled without record ids: a year-over-year comparison of values).
+   */
   added: string[];
   removed: string[];
 }
@@ -38,28 +41,30 @@ export interface FigureChange {
  * Every figure of `after` (and those only in `before`), with the change. Figures absent on
  * one side count as 0 there for the change, so a new SDO shows +n.
  */
-export function compareFigures(before: DataCallFigures | null, after: DataCallFigures): FigureChange[] {
-  const old = new Map((before ? flatFigures(before) : []).map((f) => [f.key, f]));
+export function compareFigures(before: DataCallFigures | null, after: DataCallFigures<AnyFigure>): FigureChange[] {
+  const old = new Map((before ? flatAny(before) : []).map((f) => [f.key, { ...f, ids: f.ids ?? [] }]));
   const rows: FigureChange[] = [];
   const seen = new Set<string>();
-  for (const f of flatFigures(after)) {
+  const withIds = flatAny(after).every((f) => f.ids !== null);
+  for (const f of flatAny(after)) {
     seen.add(f.key);
     const o = old.get(f.key);
-    const oldIds = new Set(o?.ids ?? []);
-    const newIds = new Set(f.ids);
+    const oldIds = new Set(withIds ? (o?.ids ?? []) : []);
+    const ids = f.ids ?? [];
+    const newIds = new Set(ids);
     rows.push({
       key: f.key,
       label: f.label,
       before: o ? o.value : before ? null : null,
       after: f.value,
       change: before ? f.value - (o?.value ?? 0) : null,
-      added: f.ids.filter((id) => !oldIds.has(id)),
+      added: ids.filter((id) => !oldIds.has(id)),
       removed: [...oldIds].filter((id) => !newIds.has(id)),
     });
   }
   for (const o of old.values()) {
     if (seen.has(o.key)) continue;
-    rows.push({ key: o.key, label: o.label, before: o.value, after: null, change: -o.value, added: [], removed: [...o.ids] });
+    rows.push({ key: o.key, label: o.label, before: o.value, after: null, change: -o.value, added: [], removed: withIds ? [...o.ids] : [] });
   }
   return rows;
 }

@@ -36,7 +36,7 @@ export class ReportBusyError extends UserError {
 }
 
 export interface CachedSpec<R, T> {
-  kind: "report" | "trend";
+  kind: "report" | "trend" | "datacall";
   /** The day the view is computed for (cache rows of earlier days are pruned). */
   day: string;
   /** What identifies the view besides kind and day; built by the caller in a fixed key order. */

@@ -3,7 +3,7 @@
 // agency comes from the session: a crafted agency id of another agency finds nothing.
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { assembleDataCall, type DataCallFigures } from "@/domain/data-call/assembly";
+import { assembleCounted, assembleGrouped, indicatorFigures, type AnyFigure, type DataCallFigures, type FigureCount } from "@/domain/data-call/assembly";
 import { buildBoard, buildRollUp, type SubmissionStatusName } from "@/domain/data-call/board";
 import { narrativeGaps, type CorrectionInput, type Narrative, type NarrativeInput, type OpenDataCallInput, type ReviewInput } from "@/domain/data-call/inputs";
 import { snapshotHash } from "@/domain/data-call/snapshot";
@@ -11,9 +11,10 @@ import { toIsoDate } from "@/domain/fiscal-year";
 import { isAgencyScoped } from "@/server/auth/permissions";
 import type { AppSession, Scope } from "@/server/auth/session";
 import { loadGapReport } from "@/server/coverage/dashboard";
+import { cachedReport } from "@/server/coverage/report-cache";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
-import { indicatorRows, readAssemblyRows } from "./assembly-rows";
+import { indicatorRows, readCountedAssembly, readGroupedAssembly } from "./assembly-rows";
 
 type Tx = Prisma.TransactionClient;
 
@@ -37,15 +38,64 @@ export function narrativeOf(s: { narrativeImportance: string; narrativeUses: str
 
 // ---------------------------------------------------------------- assembly
 
-/** Today's figures for an agency, from its records (the indicators from the cached coverage report). */
-export async function assembleLive(scope: Scope, agencyId: string, fiscalYear: number, now: Date): Promise<DataCallFigures> {
+/**
+ * The shape of the cached data-call values (part of their cache keys, like REPORT_FORMAT):
+ * bump it whenever what an assembled report contains or means changes.
+ */
+const DATA_CALL_FORMAT = 1;
+
+/**
+ * Today's figures of an agency, once per data version: through the report cache (memory,
+ * the shared ReportCache table, single flight per view, the report gate and its "being
+ * prepared" answer), keyed by the data version every record the assembly reads bumps
+ * (engagements, activities, agencies, SDOs, core areas, key applications: DataVersion; the
+ * committees, standards and their areas: InventoryVersion). The next view after any save
+ * sees it. The indicators come from the coverage report filtered to the agency, cached
+ * the same way (the dashboard's very view).
+ */
+async function cachedAssembly<F extends AnyFigure>(
+  scope: Scope,
+  agencyId: string,
+  fiscalYear: number,
+  now: Date,
+  records: "counts" | "ids",
+  assemble: (tx: Prisma.TransactionClient) => Promise<DataCallFigures<F> | null>,
+): Promise<DataCallFigures<F>> {
   assertAgencyInScope(scope, agencyId);
-  const [rows, { report }] = await Promise.all([
-    readAssemblyRows(db, agencyId, fiscalYear),
+  const [figures, { report }] = await Promise.all([
+    cachedReport({
+      kind: "datacall",
+      day: toIsoDate(now),
+      params: { format: DATA_CALL_FORMAT, records, agencyId, fiscalYear },
+      read: assemble,
+      build: (value) => value,
+    }),
     loadGapReport(scope, { fy: fiscalYear, agency: agencyId }, now, { strict: true }),
   ]);
-  if (!rows) throw new UserError("NOT_FOUND", NOT_YOURS);
-  return assembleDataCall({ ...rows, indicators: indicatorRows(report) });
+  if (!figures) throw new UserError("NOT_FOUND", NOT_YOURS);
+  return { ...figures, indicators: indicatorFigures(indicatorRows(report)) };
+}
+
+/**
+ * What the draft page shows: today's figures with the number of records behind each, counted
+ * by the database (a few kB, cheap to keep), without the ids themselves.
+ */
+export function assembleDraft(scope: Scope, agencyId: string, fiscalYear: number, now: Date): Promise<DataCallFigures<FigureCount>> {
+  return cachedAssembly(scope, agencyId, fiscalYear, now, "counts", async (tx) => {
+    const counted = await readCountedAssembly(tx, agencyId, fiscalYear);
+    return counted ? assembleCounted({ ...counted, indicators: [] }) : null;
+  });
+}
+
+/**
+ * Today's figures with the ids of the records behind every figure: what submitting freezes,
+ * the export of a draft, the records page and "records changed since submission" need.
+ */
+export function assembleLive(scope: Scope, agencyId: string, fiscalYear: number, now: Date): Promise<DataCallFigures> {
+  return cachedAssembly(scope, agencyId, fiscalYear, now, "ids", async (tx) => {
+    const grouped = await readGroupedAssembly(tx, agencyId, fiscalYear);
+    return grouped ? assembleGrouped({ ...grouped, indicators: [] }) : null;
+  });
 }
 
 // ---------------------------------------------------------------- mutations
@@ -268,32 +318,43 @@ function snapshotView(s: { id: string; version: number; figures: unknown; narrat
 /**
  * Everything the submission page shows, or null when the caller may not see it: admins any
  * agency, coordinators their own; leads and viewers only an accepted submission (its latest
- * accepted snapshot).
+ * accepted snapshot). Today's figures (full access) come with the ids of their records when
+ * `records` asks for them: "all" (exports, the records page), "changes" (only when a frozen
+ * version exists, for "records changed since submission"); otherwise counted.
  */
-export async function loadSubmission(session: AppSession, fiscalYear: number, agencyId: string, now: Date) {
+export async function loadSubmission(session: AppSession, fiscalYear: number, agencyId: string, now: Date, options: { records?: "none" | "changes" | "all" } = {}) {
   const scope = session.scope;
   const call = await getDataCall(fiscalYear);
   if (!call) return null;
   if (isAgencyScoped(scope.role) && scope.agencyId !== agencyId) return null;
-  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { id: true, acronym: true, name: true } });
+  // Independent reads together (each a short query on its own pooled connection).
+  const [agency, submission, previousCall] = await Promise.all([
+    db.agency.findUnique({ where: { id: agencyId }, select: { id: true, acronym: true, name: true } }),
+    db.agencySubmission.findUnique({
+      where: { dataCallId_agencyId: { dataCallId: call.id, agencyId } },
+      include: {
+        snapshots: { orderBy: { version: "desc" } },
+        reviews: { orderBy: { createdAt: "desc" }, include: { snapshot: { select: { version: true } } } },
+      },
+    }),
+    // Previous fiscal year's call, for the year-over-year comparison.
+    getDataCall(fiscalYear - 1),
+  ]);
   if (!agency) return null;
   const fullAccess = scope.role === "ADMIN" || (scope.role === "COORDINATOR" && scope.agencyId === agencyId);
-  const submission = await db.agencySubmission.findUnique({
-    where: { dataCallId_agencyId: { dataCallId: call.id, agencyId } },
-    include: {
-      snapshots: { orderBy: { version: "desc" } },
-      reviews: { orderBy: { createdAt: "desc" }, include: { snapshot: { select: { version: true } } } },
-    },
-  });
   const snapshots = (submission?.snapshots ?? []).map(snapshotView);
   const acceptedVersions = new Set((submission?.reviews ?? []).filter((r) => r.decision === "ACCEPTED").map((r) => r.snapshot.version));
   const accepted = snapshots.find((s) => acceptedVersions.has(s.version)) ?? null;
   if (!fullAccess && !accepted) return null;
 
-  // Previous fiscal year's accepted submission, for the year-over-year comparison.
-  const previousCall = await getDataCall(fiscalYear - 1);
-  const previous = previousCall ? ((await acceptedSnapshots(previousCall.id, agencyId))[0] ?? null) : null;
-  const live = fullAccess ? await assembleLive(scope, agencyId, fiscalYear, now) : null;
+  const records = options.records ?? "none";
+  const withIds = fullAccess && (records === "all" || (records === "changes" && snapshots.length > 0));
+  const [previous, live] = await Promise.all([
+    previousCall ? acceptedSnapshots(previousCall.id, agencyId).then((found) => found[0] ?? null) : null,
+    // Today's figures (full access): with their record ids when asked, else counted.
+    !fullAccess ? null : withIds ? assembleLive(scope, agencyId, fiscalYear, now) : assembleDraft(scope, agencyId, fiscalYear, now),
+  ]);
+  const liveRecords = withIds && live ? (live as DataCallFigures) : null;
   const status: SubmissionStatusName = submission?.status ?? "NOT_STARTED";
   return {
     call: { ...call, dueDate: day(call.dueDate) },
@@ -314,28 +375,40 @@ export async function loadSubmission(session: AppSession, fiscalYear: number, ag
     /** The frozen versions this reader may open: all for full access, else the accepted one. */
     snapshots: fullAccess ? snapshots : accepted ? [accepted] : [],
     previous: previous ? { fiscalYear: fiscalYear - 1, version: previous.snapshot.version, figures: previous.snapshot.figures as unknown as DataCallFigures } : null,
-    live,
+    /** Today's figures (full access): with record ids when loaded, else counted. */
+    live: live as DataCallFigures<AnyFigure> | null,
+    /** Today's figures with record ids, when `records` asked for them. */
+    liveRecords,
   };
 }
 
 export type SubmissionPageData = NonNullable<Awaited<ReturnType<typeof loadSubmission>>>;
 
 /**
- * The figures of one source: "live" (full access only) or a frozen version the reader may
- * open; null when neither.
+ * The figures of one source with their record ids: "live" (full access, loaded with
+ * `records: "all"`) or a frozen version the reader may open; null when neither.
  */
 export function figuresOf(data: SubmissionPageData, source: "live" | number): { figures: DataCallFigures; frozen: SnapshotView | null } | null {
-  if (source === "live") return data.live ? { figures: data.live, frozen: null } : null;
+  if (source === "live") return data.liveRecords ? { figures: data.liveRecords, frozen: null } : null;
   const frozen = data.snapshots.find((s) => s.version === source);
   return frozen ? { figures: frozen.figures, frozen } : null;
 }
 
-/** The figures a reader may export or print: the live draft (full access) or the frozen snapshot. */
-export function figuresToShow(data: SubmissionPageData): { figures: DataCallFigures; frozen: SnapshotView | null } | null {
+/** The figures a reader sees or prints: the live draft (full access) or the frozen snapshot. */
+export function figuresToShow(data: SubmissionPageData): { figures: DataCallFigures<AnyFigure>; frozen: SnapshotView | null } | null {
+  return pickShown(data, data.live);
+}
+
+/** The same with the record ids behind every figure (exports; load with `records: "all"`). */
+export function recordsToShow(data: SubmissionPageData): { figures: DataCallFigures; frozen: SnapshotView | null } | null {
+  return pickShown(data, data.liveRecords);
+}
+
+function pickShown<F extends AnyFigure>(data: SubmissionPageData, live: DataCallFigures<F> | null): { figures: DataCallFigures<F> | DataCallFigures; frozen: SnapshotView | null } | null {
   const s = data.submission.status;
-  if (data.fullAccess && (s === "NOT_STARTED" || s === "DRAFT" || s === "RETURNED") && data.live) return { figures: data.live, frozen: null };
+  if (data.fullAccess && (s === "NOT_STARTED" || s === "DRAFT" || s === "RETURNED") && live) return { figures: live, frozen: null };
   if (data.latest) return { figures: data.latest.figures, frozen: data.latest };
-  return data.live ? { figures: data.live, frozen: null } : null;
+  return live ? { figures: live, frozen: null } : null;
 }
 
 /** The status of one frozen version: its latest review, or the submission's status while it is the latest. */

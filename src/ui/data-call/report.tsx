@@ -3,7 +3,7 @@
 // fiscal year's accepted submission).
 import Link from "next/link";
 import { formatValue } from "@/domain/coverage-indicators";
-import { figureHref, type DataCallFigures, type Figure } from "@/domain/data-call/assembly";
+import { figureHref, recordCount, type AnyFigure, type DataCallFigures } from "@/domain/data-call/assembly";
 import { BOARD_STATUS_LABELS, type BoardStatus } from "@/domain/data-call/board";
 import { NARRATIVE_FIELDS, NARRATIVE_LABELS, type Narrative } from "@/domain/data-call/inputs";
 import type { FigureChange } from "@/domain/data-call/snapshot";
@@ -25,7 +25,7 @@ export interface ReportLinks {
   links: boolean;
 }
 
-function FigureTable({ caption, figures, links, compare, empty }: { caption: string; figures: Figure[]; links: ReportLinks; compare?: Map<string, FigureChange> | null; empty?: string }) {
+function FigureTable({ caption, figures, links, compare, empty }: { caption: string; figures: AnyFigure[]; links: ReportLinks; compare?: Map<string, FigureChange> | null; empty?: string }) {
   if (figures.length === 0) return <p>{empty ?? "Nothing to report."}</p>;
   return (
     <div className={`mt-4 overflow-x-auto print-keep ${compare ? "max-w-4xl" : "max-w-2xl"}`}>
@@ -56,8 +56,8 @@ function FigureTable({ caption, figures, links, compare, empty }: { caption: str
               <tr key={f.key}>
                 <th scope="row">{f.label}</th>
                 <td className="tabular-nums" style={{ textAlign: "right" }}>
-                  {links.links && f.ids.length > 0 ? (
-                    <Link href={figureHref(links.fiscalYear, links.agencyId, f.key, links.source)} aria-label={`${f.label}: ${NUMBER.format(f.value)}, show the ${f.ids.length} records`}>
+                  {links.links && recordCount(f) > 0 ? (
+                    <Link href={figureHref(links.fiscalYear, links.agencyId, f.key, links.source)} aria-label={`${f.label}: ${NUMBER.format(f.value)}, show the ${recordCount(f)} records`}>
                       {NUMBER.format(f.value)}
                     </Link>
                   ) : (
@@ -79,7 +79,7 @@ function FigureTable({ caption, figures, links, compare, empty }: { caption: str
   );
 }
 
-export function DataCallReport({ figures, links, yearOverYear }: { figures: DataCallFigures; links: ReportLinks; yearOverYear: FigureChange[] | null }) {
+export function DataCallReport({ figures, links, yearOverYear }: { figures: DataCallFigures<AnyFigure>; links: ReportLinks; yearOverYear: FigureChange[] | null }) {
   const compare = yearOverYear ? new Map(yearOverYear.map((c) => [c.key, c])) : null;
   const p = figures.participation;
   const reportFilters = { fy: figures.fiscalYear, agency: figures.agency.id };

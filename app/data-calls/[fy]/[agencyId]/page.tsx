@@ -42,7 +42,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const now = new Date();
   // Assembling a draft reads the coverage report: when its queue is full, "being prepared".
   const here = `/data-calls/${fy}/${encodeURIComponent(agencyId)}`;
-  const data = await loadSubmission(session, fy, agencyId, now).catch(redirectWhenBusy(here));
+  // Today's figures are counted (no record ids) unless a frozen version is compared with them.
+  const data = await loadSubmission(session, fy, agencyId, now, { records: "changes" }).catch(redirectWhenBusy(here));
   if (!data) notFound();
   const shown = figuresToShow(data);
   if (!shown) notFound();
@@ -54,7 +55,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const done = DONE[first((await searchParams).done) ?? ""];
   const yoy = data.previous ? compareFigures(data.previous.figures, shown.figures) : null;
   // Records edited after the latest submission: the frozen figures against today's.
-  const changes = data.latest && data.live ? changedFigures(data.latest.figures, data.live) : null;
+  const changes = data.latest && data.liveRecords ? changedFigures(data.latest.figures, data.liveRecords) : null;
   const base = `/data-calls/${fy}/${encodeURIComponent(agencyId)}`;
   const source = shown.frozen ? shown.frozen.version : ("live" as const);
   const versionQuery = shown.frozen ? `&version=${shown.frozen.version}` : "";

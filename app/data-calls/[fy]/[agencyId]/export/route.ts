@@ -5,7 +5,7 @@ import { z } from "zod";
 import { submissionCsv } from "@/domain/data-call/export";
 import { can } from "@/server/auth/permissions";
 import { getSession } from "@/server/auth/session";
-import { figuresOf, figuresToShow, loadSubmission, versionStatus } from "@/server/data-call/submissions";
+import { figuresOf, loadSubmission, recordsToShow, versionStatus } from "@/server/data-call/submissions";
 import { exportFormat, submissionParams } from "@/server/data-call/page-params";
 import { ReportBusyError } from "@/server/coverage/report-cache";
 
@@ -25,7 +25,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ fy: 
   if (!route.success) return text(404, "No such submission.");
   if (!parsed.success) return text(400, parsed.error.issues[0]?.message ?? "Choose format=csv or format=json.");
   const { fy, agencyId } = route.data;
-  const data = await loadSubmission(session, fy, agencyId, new Date()).catch((error: unknown) => {
+  // Every id behind every figure: today's figures are assembled with their records.
+  const data = await loadSubmission(session, fy, agencyId, new Date(), { records: parsed.data.version ? "none" : "all" }).catch((error: unknown) => {
     if (error instanceof ReportBusyError) return error;
     throw error;
   });
@@ -36,7 +37,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ fy: 
     });
   }
   if (!data) return text(404, "No such submission, or not one you may read.");
-  const shown = parsed.data.version ? figuresOf(data, parsed.data.version) : figuresToShow(data);
+  const shown = parsed.data.version ? figuresOf(data, parsed.data.version) : recordsToShow(data);
   if (!shown) return text(404, "No such version, or not one you may read.");
   const narrative = shown.frozen?.narrative ?? data.narrative;
   const meta = {

@@ -28,7 +28,7 @@ export default async function FigureRecordsPage({ params, searchParams }: Props)
   const query = recordsParams.safeParse({ figure: first(sp.figure), source: first(sp.source) });
   if (!route.success || !query.success) notFound();
   const { fy, agencyId } = route.data;
-  const data = await loadSubmission(session, fy, agencyId, new Date()).catch(
+  const data = await loadSubmission(session, fy, agencyId, new Date(), { records: query.data.source === "live" ? "all" : "none" }).catch(
     redirectWhenBusy(`/data-calls/${fy}/${encodeURIComponent(agencyId)}/records?${new URLSearchParams({ figure: query.data.figure, source: String(query.data.source) })}`),
   );
   if (!data) notFound();
