@@ -5,9 +5,10 @@ import { oidcPrefix, readOidcProviders } from "./oidc-env";
 const rsaPem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 const ecPem = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 const files: Record<string, string> = { "/keys/rsa.pem": rsaPem, "/keys/ec.pem": ecPem, "/keys/junk.pem": "not a key" };
-const read = (path: string) => {
-  if (!(path in files)) throw Object.assign(new Error("missing"), { code: "ENOENT" });
-  return files[path];
+const read = (path: string): string => {
+  const text = files[path];
+  if (text === undefined) throw Object.assign(new Error("missing"), { code: "ENOENT" });
+  return text;
 };
 
 const loginGov = {
@@ -28,7 +29,7 @@ describe("readOidcProviders", () => {
   });
 
   it("reads Login.gov's profile: private_key_jwt, PKCE, acr_values, prompt", () => {
-    const [p] = readOidcProviders(loginGov, read);
+    const p = readOidcProviders(loginGov, read)[0]!;
     expect(p).toMatchObject({
       id: "logingov",
       name: "Login.gov",
@@ -90,7 +91,7 @@ describe("readOidcProviders", () => {
   });
 
   it("allows http only for the loopback address (tests)", () => {
-    const [p] = readOidcProviders({ ...loginGov, OIDC_LOGINGOV_ISSUER: "http://127.0.0.1:5241" }, read);
+    const p = readOidcProviders({ ...loginGov, OIDC_LOGINGOV_ISSUER: "http://127.0.0.1:5241" }, read)[0]!;
     expect(p.issuer).toBe("http://127.0.0.1:5241");
   });
 

@@ -3,10 +3,12 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id?: string; name?: string | null; email?: string | null; image?: string | null; phishingResistant?: boolean };
   }
   interface User {
     sessionVersion?: number;
+    /** Set by the signIn callback: the identity provider reported a phishing-resistant authenticator. */
+    phishingResistant?: boolean;
   }
 }
 
@@ -17,5 +19,9 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
     authAt?: number;
+    /** How the session signed in: "credentials" or an OIDC provider id (oidc/sign-in.ts). */
+    method?: string;
+    /** Signed in with a phishing-resistant authenticator (PIV/CAC, FIDO). */
+    phr?: boolean;
   }
 }

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { requireAuthSecret } from "@/lib/env";
 import { describeError } from "@/lib/log-redact";
 import { db } from "@/server/db/client";
+import { nextAuthProvider, oidcProviders } from "./oidc/config";
+import { oidcSignInCallback, recordRefusedCallback } from "./oidc/sign-in-callback";
 import { HashBusyError, verifyPassword } from "./password";
 import { endSessions, SESSION_IDLE_SECONDS, SessionEndedError, sessionEndReason } from "./session-lifetime";
 
@@ -74,13 +76,20 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
         return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
+    // OpenID Connect providers from the environment (OIDC_PROVIDERS; src/lib/oidc-env.ts).
+    ...oidcProviders().map(nextAuthProvider),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    // OIDC: resolves the identity to an account, a pending request or a refusal; every
+    // sign-in: the role's authenticator requirement (oidc/sign-in-callback.ts).
+    signIn: oidcSignInCallback,
+    async jwt({ token, user, account }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.authAt = nowSeconds();
+        token.method = account?.provider ?? "credentials";
+        token.phr = user.phishingResistant === true;
         return token;
       }
       // Every read of the session (pages, actions, routes, /api/auth/session) passes here:
@@ -91,6 +100,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user) session.user.phishingResistant = token.phr === true;
       return session;
     },
   },
@@ -114,6 +124,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (error instanceof SessionEndedError) return; // the expected end of a session
+      void recordRefusedCallback(code, metadata);
       console.error(`[next-auth] ${code}: ${error instanceof Error ? describeError(error) : "see the code"}`);
     },
     warn(code) {

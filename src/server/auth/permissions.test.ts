@@ -17,6 +17,7 @@ const EXPECTED: Record<string, string[]> = {
   "datacall.read": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
   "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
   "apitoken.admin": ["ADMIN"],
+  "account.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 };
 
 describe("role -> permission table", () => {

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
   /** List and revoke anyone's tokens. */
   "apitoken.admin": ["ADMIN"],
+  /** One's own account: linking an identity provider to it. */
+  "account.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
