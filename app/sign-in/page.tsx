@@ -1,7 +1,10 @@
 // Sign-in: the one page reachable without a session.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { oidcButtons } from "@/server/auth/oidc/config";
 import { getSession } from "@/server/auth/session";
+import { OidcSignInButtons } from "@/ui/oidc-sign-in-buttons";
+import { SignInError } from "@/ui/sign-in-error";
 import { safeCallbackUrl } from "@/ui/safe-callback-url";
 import { SignInForm } from "@/ui/sign-in-form";
 
@@ -13,13 +16,26 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(Array.isArray(params.callbackUrl) ? params.callbackUrl[0] : params.callbackUrl);
   const session = await getSession();
   if (session) redirect(callbackUrl);
+  const providers = oidcButtons();
+  const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <div className="max-w-xl">
       <h1>Sign in</h1>
+      <SignInError code={error} />
+      {providers.length ? (
+        <section aria-labelledby="sign-in-providers">
+          <h2 id="sign-in-providers" className="mt-6 text-xl">With your identity provider</h2>
+          <OidcSignInButtons providers={providers} callbackUrl={callbackUrl} />
+        </section>
+      ) : null}
+      {providers.length ? <h2 className="mt-8 text-xl">With a password</h2> : null}
       <p>Use the email address and password your administrator gave you.</p>
       <SignInForm callbackUrl={callbackUrl} />
       <p className="mt-8 text-sm text-[#565c65]">
-        Accounts are created by administrators. If you cannot sign in, contact your agency&apos;s standards coordinator.
+        {providers.length
+          ? "The first time you sign in with your identity provider, an administrator decides your role and agency before you can see any records. "
+          : "Accounts are created by administrators. "}
+        If you cannot sign in, contact your agency&apos;s standards coordinator.
       </p>
     </div>
   );
