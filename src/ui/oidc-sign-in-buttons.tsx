@@ -4,7 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useState } from "react";
 
-export function OidcSignInButtons({ providers, callbackUrl, verb = "Sign in with" }: { providers: { id: string; name: string }[]; callbackUrl: string; verb?: string }) {
+export function OidcSignInButtons({ providers, callbackUrl, verb = "Continue with" }: { providers: { id: string; name: string }[]; callbackUrl: string; verb?: string }) {
   const [busy, setBusy] = useState<string | null>(null);
   if (providers.length === 0) return null;
   return (

@@ -58,6 +58,18 @@ export function nextAuthProvider(p: OidcProviderConfig): OAuthConfig<OidcClaims>
         ...(p.prompt ? { prompt: p.prompt } : {}),
       },
     },
+    // The verified ID token's claims, completed by the userinfo endpoint: Login.gov sends
+    // email and email_verified only there. The ID token's own claims (iss, acr, amr, sub)
+    // win; openid-client refuses userinfo whose sub differs from the ID token's.
+    userinfo: {
+      async request({ tokens, client }) {
+        // next-auth hands over openid-client's TokenSet (its type says only the parameters).
+        const set = tokens as unknown as Parameters<typeof client.userinfo>[0] & { claims(): Record<string, unknown> };
+        const id = set.claims();
+        const info = tokens.access_token && client.issuer.metadata.userinfo_endpoint ? await client.userinfo(set) : {};
+        return { ...info, ...id } as unknown as OidcClaims;
+      },
+    },
     // The user id is replaced by the account's id in the signIn callback (oidc/sign-in.ts).
     profile(claims) {
       const name = claims.name ?? [claims.given_name, claims.family_name].filter(Boolean).join(" ");
