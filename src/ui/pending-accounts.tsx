@@ -43,7 +43,7 @@ function PendingAccount({ request, agencies }: { request: PendingAccountView; ag
       </h3>
       <p className="m-0 mt-1 break-words">
         {request.email || "No email address"}{" "}
-        {request.email ? (request.emailVerified ? <span className="text-[#00a91c]">(verified)</span> : <strong className="text-[#8b0a03]">(not verified)</strong>) : null}
+        {request.email ? (request.emailVerified ? <span className="text-[#216e1f]">(verified)</span> : <strong className="text-[#8b0a03]">(not verified)</strong>) : null}
         <span className="text-[#565c65]"> · via {request.providerName} · asked {request.requestedOn}</span>
       </p>
       {request.suggestedAgencyId ? <p className="m-0 mt-1 text-sm text-[#565c65]">Role and agency pre-filled from the rule for this email domain.</p> : null}

@@ -111,7 +111,7 @@ export function DomainRuleForm({ agencies }: { agencies: { id: string; acronym: 
         {pending ? "Adding…" : "Add rule"}
       </button>
       <div aria-live="polite">
-        {state.result?.ok ? <p className="m-0 font-semibold text-[#00a91c]" role="status">Rule added.</p> : null}
+        {state.result?.ok ? <p className="m-0 font-semibold text-[#216e1f]" role="status">Rule added.</p> : null}
         {state.result && !state.result.ok && !Object.keys(fieldErrors).length ? <p className="m-0 font-semibold text-[#b50909]" role="alert">{state.result.error.message}</p> : null}
       </div>
     </form>

@@ -95,7 +95,7 @@ test("a bad nonce, state, issuer, audience or an expired ID token is refused wit
     const before = idp.tampered;
     const page = await signInThroughIdp(browser, pat, tamper);
     expect(idp.tampered, `the provider misbehaved (${tamper})`).toBe(before + 1);
-    await expect(page, tamper).toHaveURL(/\/sign-in\?error=OAuthCallback/);
+    await expect(page, tamper).toHaveURL(/\/sign-in\?.*error=OAuthCallback/);
     await expect(page.getByRole("alert"), tamper).toContainText("could not be verified");
     await page.goto("/engagements");
     await expect(page, `${tamper}: no session`).toHaveURL(/\/sign-in\?callbackUrl=/);
@@ -127,7 +127,7 @@ test("a role that requires PIV/CAC refuses an AAL2 sign-in and accepts a PIV/CAC
     await screenshots(admin, "oidc-sign-in-rules");
 
     const refused = await signInThroughIdp(browser, { ...pat, acr: ACR_AAL2, amr: ["pwd", "otp"] });
-    await expect(refused).toHaveURL(/\/sign-in\?error=AuthenticatorTooWeak/);
+    await expect(refused).toHaveURL(/\/sign-in\?.*error=AuthenticatorTooWeak/);
     await expect(refused.getByRole("alert")).toContainText("requires a phishing-resistant authenticator (PIV/CAC");
     await refused.context().close();
 
@@ -143,4 +143,31 @@ test("a role that requires PIV/CAC refuses an AAL2 sign-in and accepts a PIV/CAC
     }
     await adminContext.close();
   }
+});
+
+test("a person signed in with a password links the identity provider; before that, its sign-in is refused", async ({ browser }) => {
+  test.slow();
+  const viewer: TestAccount = { sub: `viewer-${run}`, email: "viewer@example.gov", name: "Demo Viewer", acr: ACR_AAL2, amr: ["pwd"] };
+  const refused = await signInThroughIdp(browser, viewer);
+  await expect(refused).toHaveURL(/\/sign-in\?.*error=OidcLinkRequired/);
+  await expect(refused.getByRole("alert")).toContainText("Sign in with your email and password once, then link");
+  await refused.context().close();
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await useSessionOf(page, "VIEWER");
+  await page.goto("/account/sign-in-methods");
+  await expectNoAxeViolations(page);
+  await screenshots(page, "oidc-sign-in-methods");
+  idp.nextLogin = viewer;
+  idp.tamper = "none";
+  await page.getByRole("button", { name: `Link ${OIDC_PROVIDER_NAME}` }).click();
+  await page.waitForURL(/\/account\/sign-in-methods\?linked=1/);
+  await expect(page.getByRole("status")).toContainText("Your identity provider is linked");
+  await expect(page.getByRole("listitem").filter({ hasText: `${OIDC_PROVIDER_NAME} as viewer@example.gov` })).toBeVisible();
+  await context.close();
+
+  const direct = await signInThroughIdp(browser, viewer);
+  await expect(direct.getByRole("banner")).toContainText("Viewer");
+  await direct.context().close();
 });

@@ -7,7 +7,7 @@
 // the ID token from the token endpoint with a wrong nonce, issuer or audience, or an
 // expiry in the past, or swaps the state on the redirect back to the app. The app must
 // refuse each of these.
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -40,7 +40,10 @@ export async function startTestIdp(): Promise<TestIdp> {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const kid = randomUUID();
   const signingJwk = { ...privateKey.export({ format: "jwk" }), kid, alg: "RS256", use: "sig" };
-  const clientPublicJwk = { ...createPublicKey(createPrivateKey(readFileSync(OIDC_CLIENT_KEY_FILE, "utf8"))).export({ format: "jwk" }), alg: "RS256", use: "sig" };
+  const clientJwk = createPublicKey(createPrivateKey(readFileSync(OIDC_CLIENT_KEY_FILE, "utf8"))).export({ format: "jwk" });
+  // The same kid the app puts in its client assertions (RFC 7638 thumbprint, src/lib/oidc-env.ts).
+  const clientKid = createHash("sha256").update(JSON.stringify({ e: clientJwk.e, kty: "RSA", n: clientJwk.n })).digest("base64url");
+  const clientPublicJwk = { ...clientJwk, kid: clientKid, alg: "RS256", use: "sig" };
   const accounts = new Map<string, TestAccount>();
 
   const provider = new Provider(OIDC_ISSUER, {
