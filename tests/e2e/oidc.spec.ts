@@ -96,7 +96,7 @@ test("a bad nonce, state, issuer, audience or an expired ID token is refused wit
     const page = await signInThroughIdp(browser, pat, tamper);
     expect(idp.tampered, `the provider misbehaved (${tamper})`).toBe(before + 1);
     await expect(page, tamper).toHaveURL(/\/sign-in\?.*error=OAuthCallback/);
-    await expect(page.getByRole("alert"), tamper).toContainText("could not be verified");
+    await expect(page.getByRole("alert").filter({ hasText: "could not be verified" }), tamper).toBeVisible();
     await page.goto("/engagements");
     await expect(page, `${tamper}: no session`).toHaveURL(/\/sign-in\?callbackUrl=/);
     if (tamper === "nonce") {
@@ -128,7 +128,7 @@ test("a role that requires PIV/CAC refuses an AAL2 sign-in and accepts a PIV/CAC
 
     const refused = await signInThroughIdp(browser, { ...pat, acr: ACR_AAL2, amr: ["pwd", "otp"] });
     await expect(refused).toHaveURL(/\/sign-in\?.*error=AuthenticatorTooWeak/);
-    await expect(refused.getByRole("alert")).toContainText("requires a phishing-resistant authenticator (PIV/CAC");
+    await expect(refused.getByRole("alert").filter({ hasText: "requires a phishing-resistant authenticator (PIV/CAC" })).toBeVisible();
     await refused.context().close();
 
     const piv = await signInThroughIdp(browser, { ...pat, acr: ACR_PIV, amr: ["sc"] });
@@ -150,7 +150,7 @@ test("a person signed in with a password links the identity provider; before tha
   const viewer: TestAccount = { sub: `viewer-${run}`, email: "viewer@example.gov", name: "Demo Viewer", acr: ACR_AAL2, amr: ["pwd"] };
   const refused = await signInThroughIdp(browser, viewer);
   await expect(refused).toHaveURL(/\/sign-in\?.*error=OidcLinkRequired/);
-  await expect(refused.getByRole("alert")).toContainText("Sign in with your email and password once, then link");
+  await expect(refused.getByRole("alert").filter({ hasText: "Sign in with your email and password once, then link" })).toBeVisible();
   await refused.context().close();
 
   const context = await browser.newContext();
