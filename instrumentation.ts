@@ -5,6 +5,9 @@ export async function register() {
   const { readEnv, requireAuthSecret } = await import("@/lib/env");
   const env = readEnv();
   requireAuthSecret(env);
+  // OpenID Connect providers: a bad setting stops the start with the variable's name.
+  const { readOidcProviders } = await import("@/lib/oidc-env");
+  readOidcProviders();
   try {
     const { recoverInterruptedImports } = await import("@/server/imports/recovery");
     const recovered = await recoverInterruptedImports();

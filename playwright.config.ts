@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { PORT, scaled } from "./tests/e2e/support/environment";
+import { oidcServerEnv } from "./tests/e2e/support/oidc-environment";
 
 // End-to-end tests run the real embedded demo (fresh PGlite folder, migrations, seed,
 // demo accounts, demo data) under `next start`, driven by Debian's Chromium.
@@ -55,6 +56,9 @@ export default defineConfig({
     // missing or stale (~35 s idle): minutes on a loaded 2-core machine.
     timeout: scaled(300_000),
     reuseExistingServer: false,
+    // One OpenID Connect provider (Login.gov's profile) whose test server oidc.spec.ts
+    // starts; the other specs only see its button on the sign-in page.
+    env: oidcServerEnv(),
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -26,6 +26,8 @@ export const NAV_ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/admin/imports", label: "Imports", permission: "import.run" },
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/coverage", label: "Coverage settings", permission: "settings.manage" },
+  { href: "/admin/sign-in", label: "Sign-in rules", permission: "user.manage" },
+  { href: "/account/sign-in-methods", label: "Sign-in methods", permission: "account.own" },
 ];
 
 /** Links shown inside the "Reference" group rather than in the top row. */

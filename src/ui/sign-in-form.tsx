@@ -4,6 +4,7 @@
 import { signIn } from "next-auth/react";
 import { useRef, useState } from "react";
 import { safeCallbackUrl } from "./safe-callback-url";
+import { signInMessage } from "./sign-in-messages";
 
 const FAILED = "Email or password is incorrect.";
 const BUSY = "Too many sign-ins are being checked right now. Wait a few seconds and try again.";
@@ -39,8 +40,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         return;
       }
       // SIGN_IN_BUSY of src/server/auth/options.ts: too many password checks queued.
+      // Refusals that are not about the password (a role requiring PIV/CAC) say so.
       const code = result?.error ?? "";
-      setError(code === "SignInBusy" ? BUSY : code === "PasswordsOff" ? OFF : (throttledMessage(code) ?? FAILED));
+      setError(code === "SignInBusy" ? BUSY : code === "PasswordsOff" ? OFF : (throttledMessage(code) ?? signInMessage(code || undefined) ?? FAILED));
     } catch {
       setError(FAILED);
     }

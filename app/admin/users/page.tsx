@@ -4,6 +4,8 @@ import Link from "next/link";
 import { requirePage } from "@/server/auth/session";
 import { listAgencyOptions } from "@/server/reference/agencies";
 import { listUsers } from "@/server/users/user-list";
+import { pendingAccountViews } from "@/server/users/pending-account-views";
+import { PendingAccounts } from "@/ui/pending-accounts";
 import { PageHeading } from "@/ui/page-heading";
 import { roleLabel } from "@/ui/site-header";
 import { UserActiveToggle } from "@/ui/user-active-toggle";
@@ -16,10 +18,11 @@ const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZ
 
 export default async function UsersPage() {
   const session = await requirePage("user.manage", "/admin/users");
-  const [users, agencies] = await Promise.all([listUsers(), listAgencyOptions()]);
+  const [users, agencies, pending] = await Promise.all([listUsers(), listAgencyOptions(), pendingAccountViews()]);
   return (
     <>
       <PageHeading title="Users" lead={<p>Create accounts and switch them on or off. Deactivated users cannot sign in.</p>} />
+      {pending ? <PendingAccounts requests={pending} agencies={agencies} /> : null}
       <div className="relative overflow-x-auto">
         <table className="data-table">
           <caption>

@@ -3,10 +3,12 @@ import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
-    user?: { id?: string; name?: string | null; email?: string | null; image?: string | null };
+    user?: { id?: string; name?: string | null; email?: string | null; image?: string | null; phishingResistant?: boolean };
   }
   interface User {
     sessionVersion?: number;
+    /** Set by the signIn callback: the identity provider reported a phishing-resistant authenticator. */
+    phishingResistant?: boolean;
   }
 }
 
@@ -19,5 +21,9 @@ declare module "next-auth/jwt" {
     authAt?: number;
     /** Last use, seconds since the epoch: the idle timeout counts from here (renewed by the proxy). */
     seenAt?: number;
+    /** How the session signed in: "credentials" or an OIDC provider id (oidc/sign-in.ts). */
+    method?: string;
+    /** Signed in with a phishing-resistant authenticator (PIV/CAC, FIDO). */
+    phr?: boolean;
   }
 }

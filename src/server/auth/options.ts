@@ -13,6 +13,8 @@ import { describeError } from "@/lib/log-redact";
 import { db } from "@/server/db/client";
 import { authenticate } from "./authenticate";
 import { authCookies } from "./cookies";
+import { nextAuthProvider, oidcProviders } from "./oidc/config";
+import { oidcSignInCallback, recordRefusedCallback } from "./oidc/sign-in-callback";
 import { HashBusyError } from "./password";
 import { endSessions, SESSION_IDLE_SECONDS, SessionEndedError, sessionEndReason } from "./session-lifetime";
 
@@ -67,14 +69,21 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
         return null;
       },
     }),
+    // OpenID Connect providers from the environment (OIDC_PROVIDERS; src/lib/oidc-env.ts).
+    ...oidcProviders().map(nextAuthProvider),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    // OIDC: resolves the identity to an account, a pending request or a refusal; every
+    // sign-in: the role's authenticator requirement (oidc/sign-in-callback.ts).
+    signIn: oidcSignInCallback,
+    async jwt({ token, user, account }) {
       if (user) {
         token.uid = user.id;
         token.sv = user.sessionVersion ?? 0;
         token.authAt = nowSeconds();
         token.seenAt = token.authAt;
+        token.method = account?.provider ?? "credentials";
+        token.phr = user.phishingResistant === true;
         return token;
       }
       // Every read of the session (pages, actions, routes, /api/auth/session) passes here:
@@ -86,6 +95,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
     },
     session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (session.user) session.user.phishingResistant = token.phr === true;
       return session;
     },
   },
@@ -109,6 +119,7 @@ const buildAuthOptions = (secret: string): NextAuthOptions => ({
     error(code, metadata) {
       const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
       if (error instanceof SessionEndedError) return; // the expected end of a session
+      void recordRefusedCallback(code, metadata);
       console.error(`[next-auth] ${code}: ${error instanceof Error ? describeError(error) : "see the code"}`);
     },
     warn(code) {

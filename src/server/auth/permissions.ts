@@ -24,7 +24,7 @@ export const PERMISSIONS = {
   "apitoken.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
   /** List and revoke anyone's tokens. */
   "apitoken.admin": ["ADMIN"],
-  /** One's own account: change one's password, sign out everywhere. */
+  /** One's own account: change one's password, sign out everywhere, link an identity provider. */
   "account.own": ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;
 
