@@ -1,7 +1,9 @@
-// Your account: who you are signed in as, your password, and "sign out everywhere".
+// Your account: who you are signed in as, your password, sign-in methods (when identity
+// providers are configured) and "sign out everywhere".
 import type { Metadata } from "next";
 import Link from "next/link";
 import { passwordsEnabled } from "@/lib/auth-env";
+import { oidcButtons } from "@/server/auth/oidc/config";
 import { requirePage } from "@/server/auth/session";
 import { getAccountDetails } from "@/server/users/account";
 import { SignOutEverywhereButton } from "@/ui/account/sign-out-everywhere-button";
@@ -39,6 +41,15 @@ export default async function AccountPage() {
           <h2 id="password-heading">Password</h2>
           <p>
             <Link href="/account/password">Change your password</Link>
+          </p>
+        </section>
+      ) : null}
+
+      {oidcButtons().length ? (
+        <section aria-labelledby="methods-heading">
+          <h2 id="methods-heading">Sign-in methods</h2>
+          <p>
+            <Link href="/account/sign-in-methods">Link an identity provider (Login.gov, your agency) to this account</Link>
           </p>
         </section>
       ) : null}

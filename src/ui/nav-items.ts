@@ -27,7 +27,6 @@ export const NAV_ITEMS: (NavItem & { permission: Permission })[] = [
   { href: "/admin/users", label: "Users", permission: "user.manage" },
   { href: "/admin/coverage", label: "Coverage settings", permission: "settings.manage" },
   { href: "/admin/sign-in", label: "Sign-in rules", permission: "user.manage" },
-  { href: "/account/sign-in-methods", label: "Sign-in methods", permission: "account.own" },
 ];
 
 /** Links shown inside the "Reference" group rather than in the top row. */

@@ -7,7 +7,7 @@ export const SIGN_IN_MESSAGES: Record<string, string> = {
   Callback: "Signing in through the identity provider failed. Try again; if it keeps happening, tell your administrator.",
   OidcInvalidIdentity: "The identity provider's answer did not come from the configured issuer, so you were not signed in. Tell your administrator.",
   OidcLinkRequired:
-    "An account already uses this email address. Sign in with your email and password once, then link the identity provider under Sign-in methods; after that you can sign in with it.",
+    "An account already uses this email address. Sign in with your email and password once, then link the identity provider under Your account → Sign-in methods (your name in the header); after that you can sign in with it.",
   AccessRejected: "An administrator declined your request for access. If you think this is a mistake, contact your agency's standards coordinator.",
   AccountDeactivated: "Your account is deactivated. Contact your agency's standards coordinator.",
   AuthenticatorTooWeak:
