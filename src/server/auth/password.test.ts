@@ -6,7 +6,7 @@ import { userCreateInput } from "@/server/users/user-input";
 // The pool reads its bounds once, on first use.
 process.env.HASH_CONCURRENCY = "1";
 process.env.HASH_QUEUE_MAX = "2";
-const { hashPassword, HashBusyError, hashPoolStats, PASSWORD_MAX_BYTES, verifyPassword } = await import("./password");
+const { hashCost, hashPassword, HashBusyError, hashPoolStats, PASSWORD_MAX_BYTES, verifyPassword } = await import("./password");
 
 let hash = "";
 beforeAll(async () => {
@@ -14,6 +14,14 @@ beforeAll(async () => {
 });
 
 describe("password hashing", () => {
+  it("uses cost 12; only the test runner may lower it, never below 4", () => {
+    expect(hashCost({})).toBe(12);
+    expect(hashCost({ NODE_ENV: "production", PASSWORD_HASH_COST_FOR_TESTS: "4" })).toBe(12);
+    expect(hashCost({ NODE_ENV: "test", PASSWORD_HASH_COST_FOR_TESTS: "4" })).toBe(4);
+    expect(hashCost({ NODE_ENV: "test", PASSWORD_HASH_COST_FOR_TESTS: "3" })).toBe(12);
+    expect(hashCost({ NODE_ENV: "test", PASSWORD_HASH_COST_FOR_TESTS: "13" })).toBe(12);
+  });
+
   it("hashes and verifies in a worker thread", async () => {
     expect(hash).toMatch(/^\$2b\$12\$/);
     await expect(verifyPassword("a fine password", hash)).resolves.toBe(true);

@@ -4,6 +4,10 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, inject } from "vitest";
 import { BACKEND, databaseUrl, TEST_DATABASE } from "./backend";
 
+// bcrypt at cost 4 instead of 12 (src/server/auth/password.ts: honoured only under the test
+// runner): the sign-in tests count 20+ failures, and the code paths are the same at any cost.
+process.env.PASSWORD_HASH_COST_FOR_TESTS = "4";
+
 if (BACKEND === "postgres") {
   process.env.DATABASE_URL = databaseUrl(TEST_DATABASE);
 } else {
