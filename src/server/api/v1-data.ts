@@ -195,30 +195,19 @@ export async function apiRecommendations(objectiveId: string | undefined, after:
   return rows.map(({ objectives, ...r }) => ({ ...r, objectiveIds: objectives.map((x) => x.objectiveId) }));
 }
 
+// Core areas and key applications have the same shape: fields, provenance, committee ids.
+const areaSelect = {
+  id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
+  committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
+} as const;
+const withCommitteeIds = <T extends { committees: { committeeId: string }[] }>({ committees, ...r }: T) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) });
+
 export async function apiCoreAreas(after: string | undefined, take: number): Promise<z.infer<typeof coreAreaItem>[]> {
-  const rows = await db.coreArea.findMany({
-    where: afterId(after),
-    orderBy: { id: "asc" },
-    take,
-    select: {
-      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
-      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
-    },
-  });
-  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+  return (await db.coreArea.findMany({ where: afterId(after), orderBy: { id: "asc" }, take, select: areaSelect })).map(withCommitteeIds);
 }
 
 export async function apiKeyApplications(after: string | undefined, take: number): Promise<z.infer<typeof keyApplicationItem>[]> {
-  const rows = await db.keyApplication.findMany({
-    where: afterId(after),
-    orderBy: { id: "asc" },
-    take,
-    select: {
-      id: true, name: true, description: true, maturity: true, provenance: true, sourceRefs: true,
-      committees: { select: { committeeId: true }, orderBy: { committeeId: "asc" } },
-    },
-  });
-  return rows.map(({ committees, ...r }) => ({ ...r, committeeIds: committees.map((c) => c.committeeId) }));
+  return (await db.keyApplication.findMany({ where: afterId(after), orderBy: { id: "asc" }, take, select: areaSelect })).map(withCommitteeIds);
 }
 
 export async function apiAgencies(after: string | undefined, take: number): Promise<z.infer<typeof agencyItem>[]> {
