@@ -1,4 +1,6 @@
 // One labelled password input with its hint and error, for the account and admin forms.
+import { controlProps } from "@/ui/participation/form-bits";
+
 export function PasswordField({
   id,
   name,
@@ -14,7 +16,6 @@ export function PasswordField({
   error?: string;
   autoComplete: "current-password" | "new-password" | "off";
 }) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
       <label htmlFor={id} className="block font-semibold">
@@ -30,16 +31,7 @@ export function PasswordField({
           {error}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={`mt-1 block w-full max-w-md border px-3 py-2 ${error ? "border-2 border-[#b50909]" : "border-[#565c65]"}`}
-      />
+      <input {...controlProps(id, error, Boolean(hint))} name={name} type="password" autoComplete={autoComplete} required />
     </div>
   );
 }
