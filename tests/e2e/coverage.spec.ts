@@ -4,7 +4,7 @@
 // every screen, screenshots at desktop and narrow widths.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, screenshots, useSessionOf } from "./support/auth";
+import { expectNoAxeViolations, screenshots, SCREENSHOTS, useSessionOf } from "./support/auth";
 
 // Serial: the last test changes the scoring settings that the dashboards before it read.
 // Each test is a journey through several dashboard renders, axe runs and full-page
@@ -120,7 +120,7 @@ test("a lead exports the gap report as CSV and JSON, and opens the printable rep
   await page.emulateMedia({ media: "print" });
   await expect(page.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Primary" })).toBeHidden();
-  await page.screenshot({ path: "tests/e2e/screenshots/coverage-report-print.png", fullPage: true });
+  if (SCREENSHOTS) await page.screenshot({ path: "tests/e2e/screenshots/coverage-report-print.png", fullPage: true });
 });
 
 test("statuses carry their attainment; SC 27 rolls up its working groups; the heatmap colours by depth level", async ({ page }) => {
@@ -141,7 +141,7 @@ test("statuses carry their attainment; SC 27 rolls up its working groups; the he
   await page.getByRole("link", { name: "depth level (1–4)" }).click();
   await expect(page).toHaveURL(/color=depth/);
   await expect(page.getByText(/^Depth level \(deepest seat/).first()).toBeVisible();
-  await page.getByRole("region", { name: "Core area × SDO" }).screenshot({ path: "tests/e2e/screenshots/coverage-heatmap-depth.png" });
+  if (SCREENSHOTS) await page.getByRole("region", { name: "Core area × SDO" }).screenshot({ path: "tests/e2e/screenshots/coverage-heatmap-depth.png" });
   const story = await page.getByRole("region", { name: "Core area × key application" }).getByRole("link").first().textContent();
   expect(story).toMatch(/depth level (none|[1-4] \w+); (—|\d+%) of seats at contribute or deeper/);
   await expect(page.getByRole("link", { name: "depth level (1–4)" })).toHaveAttribute("aria-current", "true");
@@ -163,7 +163,7 @@ test("statuses carry their attainment; SC 27 rolls up its working groups; the he
   const row = page.getByRole("table", { name: "Committees" }).getByRole("row", { name: /^ISO\/IEC JTC 1\/SC 27 / });
   await expect(row).toContainText("direct");
   await expect(row).toContainText("incl. sub-groups");
-  await row.screenshot({ path: "tests/e2e/screenshots/coverage-report-sc27-row.png" });
+  if (SCREENSHOTS) await row.screenshot({ path: "tests/e2e/screenshots/coverage-report-sc27-row.png" });
   await expectNoAxeViolations(page);
   await screenshots(page, "coverage-report-rollup");
 

@@ -3,7 +3,7 @@
 // through the UI and through replayed server-action POSTs; viewers see no edit controls
 // and cannot write with a crafted POST; CSV export. Screenshots and axe on every screen.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { authFile, expectNoAxeViolations, screenshots, type DemoRole } from "./support/auth";
+import { authFile, expectNoAxeViolations, screenshots, SCREENSHOTS, type DemoRole } from "./support/auth";
 
 // Serial: each test builds on the records (and the captured request) of the ones before.
 // Tests that walk through many screens (axe and screenshots on each) or drive two
@@ -469,7 +469,7 @@ test("navigation: the Reference group and the narrow menu work by keyboard", asy
   await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
   await nav.getByRole("button", { name: "Reference" }).click();
   await expect(nav.getByRole("link", { name: "SDOs" })).toBeVisible();
-  await page.screenshot({ path: "tests/e2e/screenshots/participation-nav-reference-open-desktop.png" });
+  if (SCREENSHOTS) await page.screenshot({ path: "tests/e2e/screenshots/participation-nav-reference-open-desktop.png" });
   await page.keyboard.press("Escape");
   await expect(nav.getByRole("link", { name: "SDOs" })).toBeHidden();
   await expect(nav.getByRole("button", { name: "Reference" })).toBeFocused();
@@ -480,6 +480,6 @@ test("navigation: the Reference group and the narrow menu work by keyboard", asy
   await nav.getByRole("button", { name: "Reference" }).click();
   await expect(nav.getByRole("link", { name: "Standards" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.screenshot({ path: "tests/e2e/screenshots/participation-nav-narrow-open.png" });
+  if (SCREENSHOTS) await page.screenshot({ path: "tests/e2e/screenshots/participation-nav-narrow-open.png" });
   await context.close();
 });

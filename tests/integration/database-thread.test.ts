@@ -62,6 +62,32 @@ describe(`the database thread on ${BACKEND}`, () => {
     expect(rows.map((r) => r.n)).toEqual([1, 2]);
   });
 
+  it.skipIf(BACKEND !== "pglite")("runs waiting saves and lists before report reads, and gives those a turn every 4 interactive turns", async () => {
+    scratch = await scratchDatabase();
+    const { prisma, background } = scratch.db;
+    // A background turn first: the count of interactive turns starts from zero.
+    await background.$queryRaw`SELECT 1`;
+    const order: string[] = [];
+    const interactive = (n: number) => prisma.$queryRawUnsafe(`SELECT ${n}`).then(() => order.push(`interactive ${n}`));
+    const report = (n: number) => background.$queryRawUnsafe(`SELECT ${n}`).then(() => order.push(`report ${n}`));
+    let waiting: Promise<unknown>[] = [];
+    // The open transaction (an interactive turn) holds the one connection: everything sent
+    // meanwhile waits, and reaches the database thread before the commit does.
+    await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1`;
+      waiting = [report(1), report(2), ...[1, 2, 3, 4, 5, 6].map(interactive)];
+      for (let turn = 0; turn < 3; turn++) await nextTurn();
+      expect(order).toEqual([]);
+    });
+    await Promise.all(waiting);
+    expect(order).toEqual([
+      "interactive 1", "interactive 2", "interactive 3", // with the transaction: 4 interactive turns
+      "report 1",
+      "interactive 4", "interactive 5", "interactive 6",
+      "report 2",
+    ]);
+  });
+
   it("keeps PostgreSQL's error codes on raw SQL", async () => {
     scratch = await scratchDatabase();
     const session = await scratch.db.session();

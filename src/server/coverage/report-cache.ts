@@ -225,7 +225,8 @@ async function readForView<R, T>(spec: CachedSpec<R, T>, key: string, mark: (sta
     mark(stampOf(at));
     const stored = await readStored(db, key, at);
     if (stored !== null) return { at, stored, raw: null, consistent: true };
-    const raw = await spec.read(db);
+    // In the database thread's background lane: saves, lists and sign-ins waiting meanwhile go first.
+    const raw = await spec.read(appDatabase().background);
     const after = await readDataVersions(db);
     return { at, stored: null, raw, consistent: stampOf(after) === stampOf(at) };
   }

@@ -26,6 +26,12 @@ export interface SqlSession {
 export interface Database {
   target: DatabaseTarget;
   prisma: PrismaClient;
+  /**
+   * For heavy reads that may wait (report computations). PostgreSQL: the same client (every
+   * statement has a connection of its own). PGlite: a client whose statements wait in the
+   * database thread's background lane, so saves, lists and sign-ins go before them.
+   */
+  readonly background: PrismaClient;
   session(): Promise<SqlSession>;
   /** PGlite only: the whole data directory as a tarball (loadDataDir's input). */
   dumpDataDir?(): Promise<Blob>;
@@ -57,6 +63,7 @@ function openPostgres(target: { kind: "postgres"; url: string; poolMax?: number 
   return {
     target,
     prisma,
+    background: prisma,
     async session() {
       const client = await pool.connect();
       return {
@@ -89,9 +96,14 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
   // import job holds the connection a little longer, as on a busy machine. These bounds
   // are safety nets against a stuck transaction, not response-time targets.
   const prisma = new PrismaClient({ adapter: thread.adapterFactory, transactionOptions: PGLITE_TRANSACTION });
+  let background: PrismaClient | null = null;
   return {
     target,
     prisma,
+    get background() {
+      background ??= new PrismaClient({ adapter: thread.backgroundAdapterFactory, transactionOptions: PGLITE_TRANSACTION });
+      return background;
+    },
     // PGlite is a single connection; callers must not interleave sessions.
     async session() {
       return {
@@ -104,7 +116,7 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     },
     dumpDataDir: async () => new Blob([await thread.request("dumpDataDir", {})]),
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), background?.$disconnect()]);
       await thread.close();
     },
   };

@@ -10,11 +10,18 @@ export interface PgliteWorkerData {
   closed: SharedArrayBuffer;
 }
 
+/**
+ * Which queue a statement outside a transaction waits in: "interactive" (the default: saves,
+ * lists, sign-in) runs before "background" (report computations: Database.background),
+ * which still gets a turn after every few interactive ones, so neither starves the other.
+ */
+export type PgliteLane = "interactive" | "background";
+
 export type PgliteRequest =
-  | { id: number; op: "queryRaw"; query: SqlQuery; tx?: number }
-  | { id: number; op: "executeRaw"; query: SqlQuery; tx?: number }
+  | { id: number; op: "queryRaw"; query: SqlQuery; tx?: number; lane?: PgliteLane }
+  | { id: number; op: "executeRaw"; query: SqlQuery; tx?: number; lane?: PgliteLane }
   | { id: number; op: "executeScript"; script: string }
-  | { id: number; op: "startTransaction"; isolationLevel?: IsolationLevel }
+  | { id: number; op: "startTransaction"; isolationLevel?: IsolationLevel; lane?: PgliteLane }
   | { id: number; op: "commit"; tx: number }
   | { id: number; op: "rollback"; tx: number }
   | { id: number; op: "query"; text: string; params?: unknown[] }

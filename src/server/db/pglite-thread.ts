@@ -25,7 +25,7 @@ import {
   type Transaction,
   type TransactionOptions,
 } from "@prisma/driver-adapter-utils";
-import type { PgliteReply, PgliteRequest, PgliteResults, PgliteWireError, PgliteWorkerData } from "./pglite-protocol";
+import type { PgliteLane, PgliteReply, PgliteRequest, PgliteResults, PgliteWireError, PgliteWorkerData } from "./pglite-protocol";
 
 /** Where the worker's source is: run as it is, nothing to build. */
 export function pgliteWorkerPath(): string {
@@ -42,6 +42,12 @@ type Body<Op extends PgliteRequest["op"]> = Omit<Extract<PgliteRequest, { op: Op
 export interface PgliteThread {
   request<Op extends PgliteRequest["op"]>(op: Op, body: Body<Op>): Promise<PgliteResults[Op]>;
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * The same database, its statements outside transactions in the worker's background lane:
+   * saves, lists and sign-ins waiting meanwhile go first, and it still gets its turns (see
+   * the worker's scheduling). For report computations' reads.
+   */
+  backgroundAdapterFactory: SqlMigrationAwareDriverAdapterFactory;
   close(): Promise<void>;
 }
 
@@ -128,27 +134,27 @@ export function startPgliteThread(dataDir: string, loadDataDir?: Blob): PgliteTh
   };
   exitHooks().add(closeOnExit);
 
-  const queryable = (tx?: number) => ({
+  const queryable = (tx: number | undefined, lane: PgliteLane) => ({
     provider: "postgres" as const,
     adapterName: ADAPTER_NAME,
     queryRaw: async (query: SqlQuery): Promise<SqlResultSet> => {
-      const result = await request("queryRaw", { query, tx });
+      const result = await request("queryRaw", { query, tx, lane });
       if (!("rowsJson" in result)) return result;
       const { rowsJson, ...rest } = result;
       return { ...rest, rows: JSON.parse(rowsJson) as unknown[][] };
     },
-    executeRaw: (query: SqlQuery): Promise<number> => request("executeRaw", { query, tx }),
+    executeRaw: (query: SqlQuery): Promise<number> => request("executeRaw", { query, tx, lane }),
   });
 
-  const adapter: SqlDriverAdapter = {
-    ...queryable(),
+  const adapterIn = (lane: PgliteLane): SqlDriverAdapter => ({
+    ...queryable(undefined, lane),
     executeScript: async (script) => {
       await request("executeScript", { script });
     },
     async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-      const { tx, options } = await request("startTransaction", { isolationLevel });
+      const { tx, options } = await request("startTransaction", { isolationLevel, lane });
       return {
-        ...queryable(tx),
+        ...queryable(tx, lane),
         options: options satisfies TransactionOptions,
         commit: async () => {
           await request("commit", { tx });
@@ -160,18 +166,24 @@ export function startPgliteThread(dataDir: string, loadDataDir?: Blob): PgliteTh
     },
     getConnectionInfo: () => ({ supportsRelationJoins: true }),
     dispose: async () => {},
-  };
+  });
 
-  return {
-    request,
-    adapterFactory: {
+  const factoryOf = (lane: PgliteLane): SqlMigrationAwareDriverAdapterFactory => {
+    const adapter = adapterIn(lane);
+    return {
       provider: "postgres",
       adapterName: ADAPTER_NAME,
       connect: async () => adapter,
       connectToShadowDb: async () => {
         throw new Error("The embedded database has no shadow database (migrations run from SQL files)");
       },
-    },
+    };
+  };
+
+  return {
+    request,
+    adapterFactory: factoryOf("interactive"),
+    backgroundAdapterFactory: factoryOf("background"),
     close() {
       closing ??= (async () => {
         exitHooks().delete(closeOnExit);

@@ -3,11 +3,12 @@
 // sign-in) until it ended. Here it owns PGlite and the same Prisma adapter the app used
 // in-process (pglite-prisma-adapter), so results, type conversion and error mapping are
 // unchanged; the app side (pglite-thread.ts) only forwards Prisma's calls as messages.
-// PGlite is one connection: its own queue orders statements and holds every other one
-// while an interactive transaction is open, exactly as in-process.
+// PGlite is one connection: statements take turns (see "scheduling" below: saves and lists
+// before report reads), and an open interactive transaction holds every other statement
+// until it ends, exactly as in-process.
 // Plain JavaScript so Node loads it as it is under `next start`, tsx and Vitest; the
 // messages follow src/server/db/pglite-protocol.ts.
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { PGlite, messages } from "@electric-sql/pglite";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 
@@ -111,14 +112,100 @@ async function handle(request) {
     case "close":
       closing ??= close();
       await closing;
+      // Whatever still waits for a turn is answered ("closed") instead of hanging.
+      holder = null;
+      pump();
       return null;
     default:
       throw new Error(`Unknown request ${String(request.op)}`);
   }
 }
 
-port.on("message", (request) => {
+// ------------------------------------------------------------------ scheduling
+// PGlite is one connection, so statements take turns. Left to PGlite's own queue they would
+// run in arrival order, and a lead's report (statements of a second or more at the
+// benchmark size) would make every save and list behind it wait. Here, what runs outside a
+// transaction (a statement, or a transaction's start: the transaction then holds PGlite
+// until its commit or rollback, as PGlite itself would) waits in one of two lanes:
+// interactive first, background (report reads) when no interactive work waits, or after
+// BACKGROUND_EVERY interactive turns while it waited, so a steady stream of saves cannot
+// starve a report either. Turns are counted, not timed: the order never depends on the
+// machine's speed. Statements inside an open transaction run at once: it holds PGlite.
+
+/** Interactive turns after which a waiting background statement gets one. */
+const BACKGROUND_EVERY = 4;
+const lanes = { interactive: [], background: [] };
+/** null when PGlite is free; "statement" while one runs; a transaction's id while it is open. */
+let holder = null;
+let interactiveTurns = 0;
+let draining = false;
+
+function schedule(request) {
+  return new Promise((resolve, reject) => {
+    lanes[request.lane === "background" ? "background" : "interactive"].push({ request, resolve, reject });
+    pump();
+  });
+}
+
+function nextTurn() {
+  const background = lanes.background.length > 0 && (lanes.interactive.length === 0 || interactiveTurns >= BACKGROUND_EVERY);
+  if (background) {
+    interactiveTurns = 0;
+    return lanes.background.shift();
+  }
+  const turn = lanes.interactive.shift();
+  if (turn) interactiveTurns++;
+  return turn;
+}
+
+function pump() {
+  if (holder !== null || draining) return;
+  // Messages that arrived while the last statement ran (it held this thread) are still in
+  // the port: take them in first, so the choice below sees everything that waits.
+  draining = true;
+  for (let waiting = receiveMessageOnPort(port); waiting; waiting = receiveMessageOnPort(port)) receive(waiting.message);
+  draining = false;
+  const turn = nextTurn();
+  if (!turn) return;
+  const { request, resolve, reject } = turn;
+  holder = "statement";
   handle(request).then(
+    (value) => {
+      // A started transaction keeps PGlite until it ends (release, below).
+      holder = request.op === "startTransaction" ? value.tx : null;
+      resolve(value);
+      pump();
+    },
+    (error) => {
+      holder = null;
+      reject(error);
+      pump();
+    },
+  );
+}
+
+/** A transaction ended (or its commit or rollback failed): PGlite is free for the next turn. */
+function release(tx) {
+  if (holder === tx) {
+    holder = null;
+    pump();
+  }
+}
+
+const SCHEDULED = new Set(["queryRaw", "executeRaw", "executeScript", "startTransaction", "query", "exec", "dumpDataDir"]);
+
+function dispatch(request) {
+  if (request.tx !== undefined || !SCHEDULED.has(request.op)) {
+    const ran = handle(request);
+    if (request.op === "commit" || request.op === "rollback") ran.then(() => release(request.tx), () => release(request.tx));
+    return ran;
+  }
+  return schedule(request);
+}
+
+/** Every request, from the port's message event or taken in by pump. */
+function receive(request) {
+  dispatch(request).then(
     (value) => {
       port.postMessage({ id: request.id, ok: true, value }, value instanceof ArrayBuffer ? [value] : []);
       if (request.op === "close") {
@@ -135,4 +222,6 @@ port.on("message", (request) => {
       port.postMessage({ id: request.id, ok: false, error: wireError(error) });
     },
   );
-});
+}
+
+port.on("message", receive);
