@@ -42,13 +42,7 @@ step drift npm run -s db:drift
 step "dependency audit" npm run -s audit:deps
 step unit npm run -s test:unit
 # The integration runs share nothing: a PostgreSQL test database; PGlite in memory, one per file.
-# PGlite's run takes about 1.6 times PostgreSQL's (233 s against 146 s on a 2-core machine),
-# so two of its longest files run after PostgreSQL's, on that side, to even the two out.
-PGLITE_AFTER_PG="tests/integration/coverage.test.ts tests/integration/database-thread.test.ts"
-exclude_after_pg=$(for f in $PGLITE_AFTER_PG; do printf ' --exclude %s' "$f"; done)
-step "integration (PostgreSQL and PGlite, side by side)" side_by_side \
-  "integration (PostgreSQL, then PGlite: $PGLITE_AFTER_PG)" "npm run -s test:int:pg && npm run -s test:int:pglite -- $PGLITE_AFTER_PG" \
-  "integration (PGlite, the other files)" "npm run -s test:int:pglite --$exclude_after_pg"
+step "integration (PostgreSQL and PGlite, side by side)" side_by_side "integration (PostgreSQL)" "npm run -s test:int:pg" "integration (PGlite)" "npm run -s test:int:pglite"
 step build npm run -s build
 step e2e npx playwright test
 echo "All checks passed."
