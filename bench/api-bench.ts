@@ -9,6 +9,9 @@
 //            --url URL --port 3443 --engagements 100000 --rounds 3 --build (next build first)
 //            --instances N (app processes, as WEB_CONCURRENCY; default 1: one walk is one
 //            client, so more processes would only add noise)
+//            --clients 32 (then N walks at once while a writer updates an engagement every
+//            50 ms and a light endpoint is timed: aggregate rows/s, pages read ahead and
+//            dropped, the light call's p50/p99; 0 skips it)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
     engagements: { type: "string", default: "100000" },
     rounds: { type: "string", default: "3" },
     instances: { type: "string", default: "1" },
+    clients: { type: "string", default: "32" },
     build: { type: "boolean", default: false },
     "in-process": { type: "boolean", default: false },
   },
@@ -129,6 +133,51 @@ async function walk(get: (url: string) => Promise<Response>): Promise<{ rows: nu
   return { rows, seconds: (performance.now() - t0) / 1000, pages, bytes };
 }
 
+/**
+ * `clients` walks at once while writes happen (an engagement's notes every 50 ms, each write
+ * moving the data version, so pages read ahead are dropped and read again) and a light
+ * endpoint (objectives) is timed: does a crowd of walks starve other callers?
+ */
+async function concurrentWalks(get: (url: string) => Promise<Response>, clients: number) {
+  const writer = new pg.Client({ connectionString: DB_URL });
+  await writer.connect();
+  let writing = true;
+  let writes = 0;
+  const writes$ = (async () => {
+    while (writing) {
+      await writer.query(`UPDATE "Engagement" SET notes = 'bench write ' || $1, "updatedAt" = now() WHERE id = 'be' || lpad($2::text, 7, '0')`, [writes, 1 + ((writes * 7919) % ROWS)]);
+      writes++;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  const light: number[] = [];
+  let walking = true;
+  const light$ = (async () => {
+    while (walking) {
+      const t0 = performance.now();
+      const response = await get("/api/v1/objectives");
+      await response.text();
+      if (response.status !== 200) throw new Error(`objectives: ${response.status}`);
+      light.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const t0 = performance.now();
+  const walks = await Promise.all(Array.from({ length: clients }, () => walk(get)));
+  const seconds = (performance.now() - t0) / 1000;
+  walking = false;
+  writing = false;
+  await Promise.all([light$, writes$]);
+  await writer.end();
+  const rows = walks.reduce((a, w) => a + w.rows, 0);
+  const sorted = [...light].sort((a, b) => a - b);
+  const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  console.log(
+    `${clients} walks at once with ${writes} writes meanwhile: ${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s in all; ` +
+      `each walk complete: ${walks.every((w) => w.rows === ROWS)}; light call (objectives) p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms over ${sorted.length} calls`,
+  );
+}
+
 function ensureBuild() {
   if (!args.build && existsSync(path.join(ROOT, ".next/BUILD_ID"))) return;
   console.log("building (next build)...");
@@ -204,6 +253,8 @@ async function main() {
       );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const clients = Number(args.clients);
+    if (clients > 0) await concurrentWalks(get, clients);
     const api = median(results.map((r) => r.api));
     const copy = median(results.map((r) => r.copy));
     const share = (100 * api) / copy;

@@ -24,6 +24,7 @@ const { pageOf } = await import("@/server/api/v1-schemas");
 const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
 const { reportGate } = await import("@/server/coverage/report-cache");
+const { readAheadStats } = await import("@/server/api/read-ahead");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
   activities: (await import("../../app/api/v1/activities/route")).GET,
@@ -342,6 +343,29 @@ describe(`read API on ${BACKEND}`, () => {
     } finally {
       await db.engagement.delete({ where: { id: extra.id } });
     }
+  });
+
+  it("engagements: reads the next page ahead, and never serves it after a write", async () => {
+    const pageIds = async (query: string) => {
+      const response = await call("engagements", query, "admin");
+      expect(response.status).toBe(200);
+      return (await response.json()) as { data: { id: string; notes: string | null }[]; next: string | null };
+    };
+    const query = `agency=${ids.agencyA}&status=all&limit=2`;
+    const first = await pageIds(query);
+    // Nothing changed: the second page is the one read ahead.
+    const before = readAheadStats();
+    const second = await pageIds(first.next!.split("?")[1]!);
+    expect(readAheadStats().served).toBe(before.served + 1);
+    // A write lands between two pages: the page read ahead is dropped, the change shown.
+    const changed = second.data[0]!;
+    await pageIds(query); // reads the second page ahead again
+    await db.engagement.update({ where: { id: changed.id }, data: { notes: `changed while walking ${tag}` } });
+    const again = await pageIds(first.next!.split("?")[1]!);
+    expect(readAheadStats().dropped).toBe(before.dropped + 1);
+    expect(again.data.map((r) => r.id)).toEqual(second.data.map((r) => r.id));
+    expect(again.data[0]!.notes).toBe(`changed while walking ${tag}`);
+    await db.engagement.update({ where: { id: changed.id }, data: { notes: changed.notes } });
   });
 
   it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {

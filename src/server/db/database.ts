@@ -32,6 +32,12 @@ export interface Database {
    * database thread's background lane, so saves, lists and sign-ins go before them.
    */
   readonly background: PrismaClient;
+  /**
+   * Raw SQL whose columns are all text (cast them in the query), each row an array of its
+   * columns: large reads serialised by hand, without an object per row (the read API's
+   * walks). `name` prepares the statement once per connection on PostgreSQL.
+   */
+  textRows(text: string, params: unknown[], name?: string): Promise<(string | null)[][]>;
   session(): Promise<SqlSession>;
   /** PGlite only: the whole data directory as a tarball (loadDataDir's input). */
   dumpDataDir?(): Promise<Blob>;
@@ -64,6 +70,9 @@ function openPostgres(target: { kind: "postgres"; url: string; poolMax?: number 
     target,
     prisma,
     background: prisma,
+    async textRows(text, params, name) {
+      return (await pool.query<(string | null)[]>({ text, values: params, name, rowMode: "array" })).rows;
+    },
     async session() {
       const client = await pool.connect();
       return {
@@ -103,6 +112,9 @@ function openPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Databa
     get background() {
       background ??= new PrismaClient({ adapter: thread.backgroundAdapterFactory, transactionOptions: PGLITE_TRANSACTION });
       return background;
+    },
+    async textRows(text, params) {
+      return (await thread.request("query", { text, params, arrays: true })) as (string | null)[][];
     },
     // PGlite is a single connection; callers must not interleave sessions.
     async session() {

@@ -24,7 +24,8 @@ export type PgliteRequest =
   | { id: number; op: "startTransaction"; isolationLevel?: IsolationLevel; lane?: PgliteLane }
   | { id: number; op: "commit"; tx: number }
   | { id: number; op: "rollback"; tx: number }
-  | { id: number; op: "query"; text: string; params?: unknown[] }
+  /** arrays: each row as an array of its columns (rowMode "array"), not an object. */
+  | { id: number; op: "query"; text: string; params?: unknown[]; arrays?: boolean }
   | { id: number; op: "exec"; script: string }
   | { id: number; op: "dumpDataDir" }
   | { id: number; op: "close" };
@@ -39,7 +40,7 @@ export interface PgliteResults {
   startTransaction: { tx: number; options: TransactionOptions };
   commit: null;
   rollback: null;
-  query: Record<string, unknown>[];
+  query: Record<string, unknown>[] | unknown[][];
   exec: null;
   dumpDataDir: ArrayBuffer;
   close: null;

@@ -101,7 +101,7 @@ async function handle(request) {
       return null;
     }
     case "query":
-      return (await client.query(request.text, request.params)).rows;
+      return (await client.query(request.text, request.params, request.arrays ? { rowMode: "array" } : undefined)).rows;
     case "exec":
       await client.exec(request.script);
       return null;
