@@ -20,6 +20,10 @@ const envSchema = z.object({
   REPORT_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Read API calls per personal access token per minute (shared by every app instance). */
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Read API pages of engagements built at once per instance; others wait their turn. */
+  API_PAGE_CONCURRENCY: z.coerce.number().int().min(1).max(250).default(2),
+  /** Read API pages that may wait for a turn; beyond it a call answers 503 BUSY with Retry-After. */
+  API_PAGE_QUEUE_MAX: z.coerce.number().int().min(0).max(10_000).default(64),
   /** `npm start` on PostgreSQL: app processes sharing the port (default: one per CPU core). */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
 });

@@ -24,7 +24,7 @@ const { pageOf } = await import("@/server/api/v1-schemas");
 const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
 const { reportGate } = await import("@/server/coverage/report-cache");
-const { readAheadStats } = await import("@/server/api/read-ahead");
+const { apiPageGate, readAheadStats } = await import("@/server/api/read-ahead");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
   activities: (await import("../../app/api/v1/activities/route")).GET,
@@ -366,6 +366,27 @@ describe(`read API on ${BACKEND}`, () => {
     expect(again.data.map((r) => r.id)).toEqual(second.data.map((r) => r.id));
     expect(again.data[0]!.notes).toBe(`changed while walking ${tag}`);
     await db.engagement.update({ where: { id: changed.id }, data: { notes: changed.notes } });
+  });
+
+  it("engagements: pages take turns at the page gate, and a full queue answers 503 BUSY with Retry-After", async () => {
+    const gate = apiPageGate();
+    const { concurrency, queueMax } = { concurrency: 2, queueMax: 64 }; // the defaults (API_PAGE_CONCURRENCY, API_PAGE_QUEUE_MAX)
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const holders = Array.from({ length: concurrency + queueMax }, () => gate.run(() => held));
+    try {
+      expect(gate.stats()).toMatchObject({ running: concurrency, queued: queueMax });
+      const response = await call("engagements", `agency=${ids.agencyA}&limit=2`, "admin");
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      const body: unknown = await response.json();
+      conforms("engagements", 503, body);
+      expect(body).toMatchObject({ code: "BUSY" });
+    } finally {
+      release();
+      await Promise.all(holders);
+    }
+    expect((await call("engagements", `agency=${ids.agencyA}&limit=2`, "admin")).status).toBe(200);
   });
 
   it("gives a coordinator of agency A asking for agency B's rows only A's", async () => {

@@ -49,7 +49,7 @@ const RETRY_AFTER = { "Retry-After": { description: "Seconds to wait before tryi
 export function openApiDocument() {
   const paths: Record<string, unknown> = {};
   for (const endpoint of API_ENDPOINTS as readonly ApiEndpoint[]) {
-    const extra = endpoint.kind === "document" ? (endpoint.responses ?? {}) : {};
+    const extra = endpoint.responses ?? {};
     paths[endpoint.path] = {
       get: {
         summary: endpoint.summary,

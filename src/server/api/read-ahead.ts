@@ -15,6 +15,8 @@
 // READ_AHEAD_TTL_MS; one walk keeps at most one page ahead. Per process: with several app
 // instances a request that reaches another one is read there (same result, no read-ahead).
 import "server-only";
+import { createGate, type Gate } from "@/lib/bounded-gate";
+import { readEnv } from "@/lib/env";
 import { db } from "@/server/db/client";
 import { readDataVersions } from "@/server/coverage/report-cache";
 
@@ -43,6 +45,21 @@ function state() {
 
 const pages = () => state().pages;
 
+/**
+ * The turns pages of a walk (read now or read ahead) take: a crowd of walkers builds
+ * API_PAGE_CONCURRENCY pages at once per process, the others wait (up to
+ * API_PAGE_QUEUE_MAX, then 503 BUSY), so other callers on the same process are not queued
+ * behind dozens of pages of JSON.
+ */
+export function apiPageGate(): Gate {
+  const g = globalThis as typeof globalThis & { __apiPageGate?: Gate };
+  if (!g.__apiPageGate) {
+    const env = readEnv();
+    g.__apiPageGate = createGate({ concurrency: env.API_PAGE_CONCURRENCY, queueMax: env.API_PAGE_QUEUE_MAX });
+  }
+  return g.__apiPageGate;
+}
+
 /** Counters since the process started (tests, benchmarks). */
 export function readAheadStats(): ReadAheadStats {
   return { ...state().stats };
@@ -62,7 +79,8 @@ export interface WalkPage {
 /**
  * The page of `walk` (who asks, with which filters and page size) after `after`: read ahead
  * by the previous request if nothing changed since, else read now. Starts reading the page
- * after it. `read(after)` must depend only on `walk` and `after`.
+ * after it. `read(after)` must depend only on `walk` and `after`. Reads pass apiPageGate;
+ * a full queue throws GateBusyError.
  */
 export async function pageWithReadAhead<P extends WalkPage>(walk: string, after: string | undefined, read: (after: string | undefined) => Promise<P>): Promise<P> {
   const stamp = await currentStamp();
@@ -74,8 +92,9 @@ export async function pageWithReadAhead<P extends WalkPage>(walk: string, after:
     page = await ahead.page.catch(() => null); // a failed read ahead is read again below
   }
   if (ahead) state().stats[page ? "served" : "dropped"]++;
-  page ??= await read(after);
-  if (page.more && page.lastId !== null) keepAhead(`${walk}\u0000${page.lastId}`, stamp, read(page.lastId));
+  const gated = (from: string | undefined) => apiPageGate().run(() => read(from));
+  page ??= await gated(after);
+  if (page.more && page.lastId !== null) keepAhead(`${walk}\u0000${page.lastId}`, stamp, gated(page.lastId));
   return page;
 }
 

@@ -49,6 +49,7 @@ export const engagementsEndpoint = {
     const { to } = engagementFilterProblems(raw);
     return to ? { to } : {};
   },
+  responses: { "503": "Too many pages are being built at once on this server (BUSY): retry after `Retry-After` seconds" },
   list: (scope, _query, raw, after, take) => apiEngagements(scope, raw, after, take),
   listJson: (scope, _query, raw, after, limit) => apiEngagementsJson(scope, raw, after, limit),
 } satisfies CollectionEndpoint<typeof engagementQuery, typeof engagementItem>;

@@ -8,6 +8,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { GateBusyError } from "@/lib/bounded-gate";
 import { describeError } from "@/lib/log-redact";
 import { readEnv } from "@/lib/env";
 import { authenticateTokenCall } from "@/server/api-tokens/tokens";
@@ -25,6 +26,8 @@ interface EndpointBase<Q extends z.ZodObject> {
   summary: string;
   permission: Permission;
   query: Q;
+  /** Errors it may answer besides the common ones (status -> description), for the OpenAPI document. */
+  responses?: Record<string, string>;
   /** Checks that need the page's own parsing (a reversed date range); parameter -> reason. */
   problems?: (raw: RawQuery) => Record<string, string>;
 }
@@ -46,8 +49,6 @@ export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I exten
 export interface DocumentEndpoint<Q extends z.ZodObject = z.ZodObject, B extends z.ZodType = z.ZodType> extends EndpointBase<Q> {
   kind: "document";
   body: B;
-  /** Errors it may answer besides the common ones (status -> description), for the OpenAPI document. */
-  responses?: Record<string, string>;
   read(scope: Scope, query: z.infer<Q>, now: Date): Promise<z.input<B>>;
 }
 
@@ -197,7 +198,13 @@ export function apiRoute(endpoint: ApiEndpoint) {
       const { query, raw } = read;
       let body: string;
       if (endpoint.kind === "collection") {
-        body = await collectionPage(endpoint, session.scope, url, query, raw);
+        try {
+          body = await collectionPage(endpoint, session.scope, url, query, raw);
+        } catch (error) {
+          if (!(error instanceof GateBusyError)) throw error;
+          const message = `Too many pages are being built. Try again in ${error.retryAfterSeconds} seconds.`;
+          return json({ code: "BUSY", message }, 503, { "Retry-After": String(error.retryAfterSeconds), ...limits });
+        }
       } else {
         try {
           body = JSON.stringify(await endpoint.read(session.scope, query, now));
