@@ -51,11 +51,12 @@ const pages = () => state().pages;
  * API_PAGE_QUEUE_MAX, then 503 BUSY), so other callers on the same process are not queued
  * behind dozens of pages of JSON.
  */
-export function apiPageGate(): Gate {
-  const g = globalThis as typeof globalThis & { __apiPageGate?: Gate };
+export function apiPageGate(): Gate & { queueMax: number } {
+  const g = globalThis as typeof globalThis & { __apiPageGate?: Gate & { queueMax: number } };
   if (!g.__apiPageGate) {
     const env = readEnv();
-    g.__apiPageGate = createGate({ concurrency: env.API_PAGE_CONCURRENCY, queueMax: env.API_PAGE_QUEUE_MAX });
+    const gate = createGate({ concurrency: env.API_PAGE_CONCURRENCY, queueMax: env.API_PAGE_QUEUE_MAX });
+    g.__apiPageGate = { ...gate, queueMax: env.API_PAGE_QUEUE_MAX };
   }
   return g.__apiPageGate;
 }
@@ -92,9 +93,13 @@ export async function pageWithReadAhead<P extends WalkPage>(walk: string, after:
     page = await ahead.page.catch(() => null); // a failed read ahead is read again below
   }
   if (ahead) state().stats[page ? "served" : "dropped"]++;
-  const gated = (from: string | undefined) => apiPageGate().run(() => read(from));
+  const gate = apiPageGate();
+  const gated = (from: string | undefined) => gate.run(() => read(from));
   page ??= await gated(after);
-  if (page.more && page.lastId !== null) keepAhead(`${walk}\u0000${page.lastId}`, stamp, gated(page.lastId));
+  // Reading ahead helps one walker wait less; in a crowd (the gate's queue half full) it
+  // would take turns, and queue places, from pages someone is waiting for.
+  const crowded = gate.stats().queued >= gate.queueMax / 2;
+  if (page.more && page.lastId !== null && !crowded) keepAhead(`${walk}\u0000${page.lastId}`, stamp, gated(page.lastId));
   return page;
 }
 
