@@ -10,8 +10,9 @@
 // navigation, the same on every page of a role, and in the admin's edit controls: so every
 // role's home page is visited in the browser (axe, who they are, their navigation), and
 // the coordinator's, the lead's and the viewer's other visits check, over HTTP with their
-// session, that the page is theirs to read and renders (status 200, its heading). Anonymous redirects are checked over HTTP (status and Location, for every page),
-// and once in the browser, through sign-in and back.
+// session, that the page is theirs to read and renders (status 200, its heading).
+// Anonymous redirects are checked over HTTP (status and Location, for every page), and
+// once in the browser, through sign-in and back.
 import { expect, request as playwrightRequest, test, type Page, type Response } from "@playwright/test";
 import { authFile, DEMO, DEMO_PASSWORD, expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
 import { collectConsoleErrors, expectEnforcedPolicy, violations, watchCsp } from "./support/csp";
