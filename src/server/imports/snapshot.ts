@@ -13,12 +13,12 @@ type Tx = Prisma.TransactionClient;
 
 /** `acronyms`: the SDOs the file names (their standards are loaded). */
 export async function loadSnapshot(tx: Tx, acronyms: readonly string[], mode: ImportModeValue): Promise<Snapshot> {
-  const [sdos, committees, coreAreas, keyApplications] = await Promise.all([
-    readSdos(tx),
-    readCommittees(tx),
-    tx.coreArea.findMany({ select: { id: true, name: true } }),
-    tx.keyApplication.findMany({ select: { id: true, name: true } }),
-  ]);
+  // One after another: in a transaction (one connection) pg refuses (from pg 9; warns now)
+  // a query sent while another runs on it.
+  const sdos = await readSdos(tx);
+  const committees = await readCommittees(tx);
+  const coreAreas = await tx.coreArea.findMany({ select: { id: true, name: true } });
+  const keyApplications = await tx.keyApplication.findMany({ select: { id: true, name: true } });
   const named = new Set(acronyms);
   const sdoIds = sdos.filter((s) => named.has(s.acronym)).map((s) => s.id);
   const standards = sdoIds.length ? await readStandards(tx, { sdoIds }) : [];

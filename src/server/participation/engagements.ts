@@ -77,11 +77,11 @@ async function checkEngagement(tx: Tx, scope: Scope, input: EngagementInput, now
   const errors: FieldErrors = dateHorizonErrors(input, todayIso(now));
   // The shared schema says the same; kept here so that no caller can skip it.
   if (roleDepthContradict(input.role, input.depth)) errors.depth = [LEADERSHIP_DEPTH_MESSAGE];
-  const [participant, committee, standard] = await Promise.all([
-    tx.participant.findFirst({ where: { id: input.participantId, ...agencyWhere(scope) }, select: { agencyId: true, active: true } }),
-    input.committeeId ? tx.committee.findUnique({ where: { id: input.committeeId }, select: { sdoId: true } }) : null,
-    input.standardId ? tx.standard.findUnique({ where: { id: input.standardId }, select: { sdoId: true, committeeId: true } }) : null,
-  ]);
+  // One after another: a transaction is one connection, and pg refuses (from pg 9; warns
+  // now) a query sent while another runs on it.
+  const participant = await tx.participant.findFirst({ where: { id: input.participantId, ...agencyWhere(scope) }, select: { agencyId: true, active: true } });
+  const committee = input.committeeId ? await tx.committee.findUnique({ where: { id: input.committeeId }, select: { sdoId: true } }) : null;
+  const standard = input.standardId ? await tx.standard.findUnique({ where: { id: input.standardId }, select: { sdoId: true, committeeId: true } }) : null;
   if (!participant) errors.participantId = ["Choose a participant from your agency"];
   else if (!participant.active && !exceptId) errors.participantId = ["This participant is deactivated; reactivate them first"];
   const sdo = await tx.sdo.findUnique({ where: { id: input.sdoId }, select: { id: true } });
