@@ -21,6 +21,8 @@ export interface GateOptions {
 export interface GateStats {
   running: number;
   queued: number;
+  /** How many may wait (the option, after rounding). */
+  queueMax: number;
   /** Mean duration of the last jobs (ms), 0 before the first. */
   meanMs: number;
 }
@@ -75,7 +77,7 @@ export function createGate(options: GateOptions): Gate {
         release();
       }
     },
-    stats: () => ({ running, queued: waiting.length, meanMs: meanMs() }),
+    stats: () => ({ running, queued: waiting.length, queueMax, meanMs: meanMs() }),
     retryAfterSeconds,
   };
 }

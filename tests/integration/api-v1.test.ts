@@ -370,7 +370,8 @@ describe(`read API on ${BACKEND}`, () => {
 
   it("engagements: pages take turns at the page gate, and a full queue answers 503 BUSY with Retry-After", async () => {
     const gate = apiPageGate();
-    const { concurrency, queueMax } = { concurrency: 2, queueMax: 64 }; // the defaults (API_PAGE_CONCURRENCY, API_PAGE_QUEUE_MAX)
+    const concurrency = 2; // API_PAGE_CONCURRENCY's default
+    const { queueMax } = gate.stats();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const holders = Array.from({ length: concurrency + queueMax }, () => gate.run(() => held));

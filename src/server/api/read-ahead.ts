@@ -51,12 +51,11 @@ const pages = () => state().pages;
  * API_PAGE_QUEUE_MAX, then 503 BUSY), so other callers on the same process are not queued
  * behind dozens of pages of JSON.
  */
-export function apiPageGate(): Gate & { queueMax: number } {
-  const g = globalThis as typeof globalThis & { __apiPageGate?: Gate & { queueMax: number } };
+export function apiPageGate(): Gate {
+  const g = globalThis as typeof globalThis & { __apiPageGate?: Gate };
   if (!g.__apiPageGate) {
     const env = readEnv();
-    const gate = createGate({ concurrency: env.API_PAGE_CONCURRENCY, queueMax: env.API_PAGE_QUEUE_MAX });
-    g.__apiPageGate = { ...gate, queueMax: env.API_PAGE_QUEUE_MAX };
+    g.__apiPageGate = createGate({ concurrency: env.API_PAGE_CONCURRENCY, queueMax: env.API_PAGE_QUEUE_MAX });
   }
   return g.__apiPageGate;
 }
@@ -98,7 +97,8 @@ export async function pageWithReadAhead<P extends WalkPage>(walk: string, after:
   page ??= await gated(after);
   // Reading ahead helps one walker wait less; in a crowd (the gate's queue half full) it
   // would take turns, and queue places, from pages someone is waiting for.
-  const crowded = gate.stats().queued >= gate.queueMax / 2;
+  const { queued, queueMax } = gate.stats();
+  const crowded = queued >= queueMax / 2;
   if (page.more && page.lastId !== null && !crowded) keepAhead(`${walk}\u0000${page.lastId}`, stamp, gated(page.lastId));
   return page;
 }

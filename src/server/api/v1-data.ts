@@ -44,7 +44,9 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
 // The engagement columns of the read API, in engagementItem's fields, every one as text
 // (see engagementsJson). Dates are written YYYY-MM-DD and timestamps as ISO 8601 UTC with
 // milliseconds, as Date.toISOString() does (the columns hold UTC).
-const ENGAGEMENT_COLUMNS: [field: string, sql: string][] = [
+// `version` is written as a JSON number (its text is PostgreSQL's integer output), the
+// others as strings or null.
+const ENGAGEMENT_COLUMNS: [field: string, sql: string, numeric?: true][] = [
   ["id", "e.id"],
   ["participant", "p.name"],
   ["participantId", 'e."participantId"'],
@@ -59,15 +61,12 @@ const ENGAGEMENT_COLUMNS: [field: string, sql: string][] = [
   ["endDate", `to_char(e."endDate", 'YYYY-MM-DD')`],
   ["lastConfirmedOn", `to_char(e."lastConfirmedOn", 'YYYY-MM-DD')`],
   ["notes", "e.notes"],
-  ["version", "e.version::text"],
+  ["version", "e.version::text", true],
   ["agencyId", 'e."agencyId"'],
   ["sdoId", 'COALESCE(c."sdoId", s."sdoId")'],
   ["sdo", "COALESCE(cs.acronym, ss.acronym)"],
   ["updatedAt", `to_char(e."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`],
 ];
-/** Fields written as JSON numbers (their text is PostgreSQL's integer output); the rest are strings. */
-const NUMERIC_FIELDS = new Set(["version"]);
-
 /** The joined engagement rows of `from` (a subquery aliased e, in id order), all columns text. */
 const engagementRowsSql = (from: string) => `
 SELECT ${ENGAGEMENT_COLUMNS.map(([, sql]) => sql).join(", ")}
@@ -92,7 +91,7 @@ const BY_IDS = { name: "api_engagements_by_ids", text: engagementRowsSql(`(SELEC
 
 // "{"id":, ","participant":, ...: each row's keys, written once.
 const FIELD_PREFIXES = ENGAGEMENT_COLUMNS.map(([field], i) => `${i === 0 ? "{" : ","}${JSON.stringify(field)}:`);
-const NUMERIC = ENGAGEMENT_COLUMNS.map(([field]) => NUMERIC_FIELDS.has(field));
+const NUMERIC = ENGAGEMENT_COLUMNS.map(([, , numeric]) => numeric === true);
 
 /** A JSON array of the rows: keys written once above, values JSON.stringify'd strings, numbers and nulls. */
 function engagementsJson(rows: (string | null)[][]): string {
@@ -130,9 +129,9 @@ export async function apiEngagementsJson(scope: Scope, raw: RawQuery, after: str
   // Who walks, with which filters and page size: every request of one walk, whatever its cursor.
   const walkFilters = Object.entries(raw).filter(([key]) => key !== "cursor");
   const walk = JSON.stringify([scope.userId, scope.role, scope.agencyId, walkFilters, limit]);
+  const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
   return pageWithReadAhead(walk, after, async (from): Promise<JsonPage> => {
     const database = appDatabase();
-    const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
     let rows: (string | null)[][];
     if (simple) {
       const agencyId = listAgency(scope, filters.agency);
