@@ -12,6 +12,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { db } = await import("@/server/db/client");
 const { openDatabase } = await import("@/server/db/database");
+const { appDatabase } = await import("@/server/db/app-database");
 const { createApiToken, authenticateTokenCall } = await import("@/server/api-tokens/tokens");
 const { apiError } = await import("@/server/api/v1-schemas");
 const sdosRoute = (await import("../../app/api/v1/sdos/route")).GET;
@@ -86,7 +87,7 @@ describe(`the read API's rate limit on ${BACKEND}`, () => {
   it.runIf(BACKEND === "postgres")("shares one count between two app instances (two Prisma clients on one PostgreSQL)", async () => {
     const { secret } = await newToken("shared");
     const second = openDatabase({ kind: "postgres", url: databaseUrl(TEST_DATABASE), poolMax: 4 });
-    const clients = [db, second.prisma];
+    const clients = [appDatabase(), second];
     const auth = `Bearer ${secret}`;
     try {
       const t0 = new Date(Date.now() + 1000);

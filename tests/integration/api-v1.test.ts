@@ -24,7 +24,7 @@ const { pageOf } = await import("@/server/api/v1-schemas");
 const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
 const { reportGate } = await import("@/server/coverage/report-cache");
-const { apiPageGate, readAheadStats } = await import("@/server/api/read-ahead");
+const { apiPageGate, dataStamp, readAheadStats } = await import("@/server/api/read-ahead");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
   activities: (await import("../../app/api/v1/activities/route")).GET,
@@ -311,7 +311,7 @@ describe(`read API on ${BACKEND}`, () => {
     const extra = await db.engagement.create({
       data: {
         participantId: ids.partA[0]!, agencyId: ids.agencyA, standardId: ids.standards[0], role: "EDITOR", depth: "LEAD",
-        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 ${tag}`,
+        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 back\\slash\ttab\nline \u0001 \u007f \u2028 \u{1F600} ${tag}`,
       },
     });
     try {
@@ -330,7 +330,7 @@ describe(`read API on ${BACKEND}`, () => {
         let after: string | undefined;
         for (let page = 0; page < 10; page++) {
           const rows = await endpoint.list(scope, query, raw, after, 4);
-          const fast = await endpoint.listJson(scope, query, raw, after, 3);
+          const fast = await endpoint.listJson(scope, query, raw, after, 3, dataStamp());
           const parsed: unknown = JSON.parse(fast.json);
           expect(parsed).toEqual(rows.slice(0, 3));
           expect(fast.more).toBe(rows.length > 3);
@@ -371,6 +371,8 @@ describe(`read API on ${BACKEND}`, () => {
   it("engagements: pages take turns at the page gate, and a full queue answers 503 BUSY with Retry-After", async () => {
     const gate = apiPageGate();
     const concurrency = 2; // API_PAGE_CONCURRENCY's default
+    // Pages the tests before read ahead may still be at the gate: let them finish first.
+    while (gate.stats().running + gate.stats().queued > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const { queueMax } = gate.stats();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -7,7 +7,9 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { isAgencyScoped } from "@/server/auth/permissions";
 import type { AppSession, Scope } from "@/server/auth/session";
+import { appDatabase } from "@/server/db/app-database";
 import { db } from "@/server/db/client";
+import type { Database } from "@/server/db/database";
 import { UserError } from "@/server/errors";
 import type { ApiTokenCreateInput } from "./token-input";
 
@@ -73,17 +75,6 @@ export type TokenCall =
   | { kind: "limited"; retryAfterSeconds: number; limit: number; resetSeconds: number }
   | { kind: "ok"; session: AppSession; limit: number; remaining: number; resetSeconds: number };
 
-interface TokenCallRow {
-  userId: string;
-  email: string;
-  name: string;
-  role: AppSession["user"]["role"];
-  agencyId: string | null;
-  agencyAcronym: string | null;
-  rateWindowStart: Date;
-  rateCount: number;
-}
-
 /**
  * Authenticates a Bearer token and counts the call, in ONE statement: the UPDATE finds the
  * token by its hash only while unexpired, unrevoked and its owner active (the owner's
@@ -93,41 +84,53 @@ interface TokenCallRow {
  * it; the row is the token's own, so tokens never contend with each other.
  * Calls over the limit are still counted (a client that keeps hammering learns nothing new
  * and its window still ends on time).
+ * Every API call runs it, so it is one prepared statement sent by the driver itself, its
+ * values as text (times as UTC text in, epoch milliseconds out: the columns hold UTC).
  */
+const TOKEN_CALL = {
+  name: "api_token_call",
+  text: `
+UPDATE "PersonalAccessToken" AS t SET
+  "rateWindowStart" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= $2::timestamp THEN $1::timestamp ELSE t."rateWindowStart" END,
+  "rateCount" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= $2::timestamp THEN 1 ELSE t."rateCount" + 1 END,
+  "lastUsedAddress" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= $3::timestamp OR t."lastUsedAddress" IS DISTINCT FROM $4::text THEN $4::text ELSE t."lastUsedAddress" END,
+  "lastUsedAt" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= $3::timestamp OR t."lastUsedAddress" IS DISTINCT FROM $4::text THEN $1::timestamp ELSE t."lastUsedAt" END
+FROM "User" AS u LEFT JOIN "Agency" AS a ON a.id = u."agencyId"
+WHERE t."secretHash" = $5 AND t."userId" = u.id
+  AND t."revokedAt" IS NULL AND t."expiresAt" > $1::timestamp AND u.active
+RETURNING u.id, u.email, u.name, u.role::text, u."agencyId", a.acronym,
+  (extract(epoch FROM t."rateWindowStart") * 1000)::bigint::text, t."rateCount"::text`,
+};
+
+// A Date as the UTC wall time the TIMESTAMP(3) columns hold ("...Z" is ignored by the cast).
+const utc = (date: Date) => date.toISOString();
+
 export async function authenticateTokenCall(
   authorization: string | null,
   address: string | null,
   now: Date,
   limit: number,
-  /** The app's client; tests pass a second one to act as another app instance. */
-  client: Pick<Tx, "$queryRaw"> = db,
+  /** The app's database; tests pass a second one to act as another app instance. */
+  database: Pick<Database, "textRows"> = appDatabase(),
 ): Promise<TokenCall> {
   const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(authorization?.trim() ?? "");
   if (!match) return { kind: "unauthenticated" };
   const windowFloor = new Date(now.getTime() - RATE_WINDOW_MS);
   const usedFloor = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   const addr = address?.slice(0, 100) ?? null;
-  const rows = await client.$queryRaw<TokenCallRow[]>`
-UPDATE "PersonalAccessToken" AS t SET
-  "rateWindowStart" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= ${windowFloor} THEN ${now} ELSE t."rateWindowStart" END,
-  "rateCount" = CASE WHEN t."rateWindowStart" IS NULL OR t."rateWindowStart" <= ${windowFloor} THEN 1 ELSE t."rateCount" + 1 END,
-  "lastUsedAddress" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${usedFloor} OR t."lastUsedAddress" IS DISTINCT FROM ${addr}::text THEN ${addr}::text ELSE t."lastUsedAddress" END,
-  "lastUsedAt" = CASE WHEN t."lastUsedAt" IS NULL OR t."lastUsedAt" <= ${usedFloor} OR t."lastUsedAddress" IS DISTINCT FROM ${addr}::text THEN ${now} ELSE t."lastUsedAt" END
-FROM "User" AS u LEFT JOIN "Agency" AS a ON a.id = u."agencyId"
-WHERE t."secretHash" = ${hashSecret(match[1]!)} AND t."userId" = u.id
-  AND t."revokedAt" IS NULL AND t."expiresAt" > ${now} AND u.active
-RETURNING u.id AS "userId", u.email, u.name, u.role::text AS role, u."agencyId", a.acronym AS "agencyAcronym",
-  t."rateWindowStart", t."rateCount"`;
+  const rows = await database.textRows(TOKEN_CALL.text, [utc(now), utc(windowFloor), utc(usedFloor), addr, hashSecret(match[1]!)], TOKEN_CALL.name);
   const row = rows[0];
   if (!row) return { kind: "unauthenticated" };
-  const resetMs = Math.max(0, row.rateWindowStart.getTime() + RATE_WINDOW_MS - now.getTime());
+  const [userId, email, name, role, agencyId, agencyAcronym, windowStartMs, count] = row as [string, string, string, AppSession["user"]["role"], string | null, string | null, string, string];
+  const rateCount = Number(count);
+  const resetMs = Math.max(0, Number(windowStartMs) + RATE_WINDOW_MS - now.getTime());
   const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
-  if (row.rateCount > limit) return { kind: "limited", retryAfterSeconds: resetSeconds, limit, resetSeconds };
+  if (rateCount > limit) return { kind: "limited", retryAfterSeconds: resetSeconds, limit, resetSeconds };
   const session: AppSession = {
-    user: { id: row.userId, email: row.email, name: row.name, role: row.role, agencyId: row.agencyId, agencyAcronym: row.agencyAcronym },
-    scope: { userId: row.userId, role: row.role, agencyId: isAgencyScoped(row.role) ? row.agencyId : null },
+    user: { id: userId, email, name, role, agencyId, agencyAcronym },
+    scope: { userId, role, agencyId: isAgencyScoped(role) ? agencyId : null },
   };
-  return { kind: "ok", session, limit, remaining: Math.max(0, limit - row.rateCount), resetSeconds };
+  return { kind: "ok", session, limit, remaining: Math.max(0, limit - rateCount), resetSeconds };
 }
 
 /**

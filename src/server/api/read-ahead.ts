@@ -17,8 +17,7 @@
 import "server-only";
 import { createGate, type Gate } from "@/lib/bounded-gate";
 import { readEnv } from "@/lib/env";
-import { db } from "@/server/db/client";
-import { readDataVersions } from "@/server/coverage/report-cache";
+import { appDatabase } from "@/server/db/app-database";
 
 const READ_AHEAD_MAX = 16;
 const READ_AHEAD_TTL_MS = 30_000;
@@ -65,9 +64,20 @@ export function readAheadStats(): ReadAheadStats {
   return { ...state().stats };
 }
 
-async function currentStamp(): Promise<string> {
-  const v = await readDataVersions(db);
-  return `${v.dataVersion}/${v.inventoryToken}`;
+const STAMP = {
+  name: "api_data_stamp",
+  text: `SELECT (SELECT version::text FROM "DataVersion" WHERE id = 1) || '/' || (SELECT token::text FROM "InventoryVersion" WHERE id = 1)`,
+};
+
+/**
+ * The data versions now (DataVersion/InventoryVersion). A request reads them before any of
+ * its own reads (the route starts it beside the token check), so they can only be older
+ * than what it reads.
+ */
+export async function dataStamp(): Promise<string> {
+  const stamp = (await appDatabase().textRows(STAMP.text, [], STAMP.name))[0]?.[0];
+  if (!stamp) throw new Error("DataVersion or InventoryVersion row is missing: run the migrations");
+  return stamp;
 }
 
 export interface WalkPage {
@@ -79,11 +89,17 @@ export interface WalkPage {
 /**
  * The page of `walk` (who asks, with which filters and page size) after `after`: read ahead
  * by the previous request if nothing changed since, else read now. Starts reading the page
- * after it. `read(after)` must depend only on `walk` and `after`. Reads pass apiPageGate;
- * a full queue throws GateBusyError.
+ * after it. `read(after)` must depend only on `walk` and `after`. `stamped` is dataStamp()
+ * started before this request read anything. Reads pass apiPageGate; a full queue throws
+ * GateBusyError.
  */
-export async function pageWithReadAhead<P extends WalkPage>(walk: string, after: string | undefined, read: (after: string | undefined) => Promise<P>): Promise<P> {
-  const stamp = await currentStamp();
+export async function pageWithReadAhead<P extends WalkPage>(
+  walk: string,
+  after: string | undefined,
+  read: (after: string | undefined) => Promise<P>,
+  stamped: Promise<string>,
+): Promise<P> {
+  const stamp = await stamped;
   const key = `${walk}\u0000${after ?? ""}`;
   const ahead = pages().get(key) as Ahead<P> | undefined;
   pages().delete(key);

@@ -51,7 +51,7 @@ export const engagementsEndpoint = {
   },
   responses: { "503": "Too many pages are being built at once on this server (BUSY): retry after `Retry-After` seconds" },
   list: (scope, _query, raw, after, take) => apiEngagements(scope, raw, after, take),
-  listJson: (scope, _query, raw, after, limit) => apiEngagementsJson(scope, raw, after, limit),
+  listJson: (scope, _query, raw, after, limit, stamped) => apiEngagementsJson(scope, raw, after, limit, stamped),
 } satisfies CollectionEndpoint<typeof engagementQuery, typeof engagementItem>;
 
 export const activitiesEndpoint = {
