@@ -114,14 +114,16 @@ function copyRows(): { rows: number; seconds: number; bytes: number } {
   return { rows: text.split("\n").length - 1, seconds, bytes: out.stdout.length };
 }
 
-async function walk(get: (url: string) => Promise<Response>): Promise<{ rows: number; seconds: number; pages: number; bytes: number }> {
+type Get = (url: string, headers?: Record<string, string>) => Promise<Response>;
+
+async function walk(get: Get, headers: Record<string, string> = {}): Promise<{ rows: number; seconds: number; pages: number; bytes: number }> {
   const t0 = performance.now();
   let next: string | null = "/api/v1/engagements?limit=1000";
   let rows = 0;
   let pages = 0;
   let bytes = 0;
   while (next) {
-    const response = await get(next);
+    const response = await get(next, headers);
     if (response.status !== 200) throw new Error(`${next}: ${response.status} ${await response.text()}`);
     const text = await response.text();
     bytes += text.length;
@@ -138,7 +140,7 @@ async function walk(get: (url: string) => Promise<Response>): Promise<{ rows: nu
  * moving the data version, so pages read ahead are dropped and read again) and a light
  * endpoint (objectives) is timed: does a crowd of walks starve other callers?
  */
-async function concurrentWalks(get: (url: string) => Promise<Response>, clients: number) {
+async function concurrentWalks(get: Get, clients: number) {
   const writer = new pg.Client({ connectionString: DB_URL });
   await writer.connect();
   let writing = true;
@@ -176,6 +178,58 @@ async function concurrentWalks(get: (url: string) => Promise<Response>, clients:
     `${clients} walks at once with ${writes} writes meanwhile: ${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s in all; ` +
       `each walk complete: ${walks.every((w) => w.rows === ROWS)}; light call (objectives) p50 ${pct(50).toFixed(0)} ms, p99 ${pct(99).toFixed(0)} ms over ${sorted.length} calls`,
   );
+}
+
+const IDENTITY = { "accept-encoding": "identity" };
+const pct = (rate: number, copy: number) => `${((100 * rate) / copy).toFixed(0)} %`;
+
+/**
+ * The floor under any walk on this machine: the same client fetching and parsing the API's
+ * first page `pages` times from a bare Node HTTP server (another process) that sends it
+ * from memory, gzip'd at zlib's default level when asked (as Next's compression does) or
+ * as is. No framework, no token check, no database: what HTTP, compression and the client
+ * alone cost for these bytes.
+ */
+async function transportFloor(get: Get, pages: number): Promise<{ gzip: number; plain: number }> {
+  const body = await (await get("/api/v1/engagements?limit=1000", IDENTITY)).text();
+  const port = PORT + 1;
+  const script = `
+const http = require("node:http"), zlib = require("node:zlib");
+let body = "";
+process.stdin.setEncoding("utf8").on("data", (c) => (body += c)).on("end", () => {
+  http.createServer((req, res) => {
+    res.setHeader("Content-Type", "application/json; charset=utf-8");
+    if (!/\\bgzip\\b/.test(req.headers["accept-encoding"] || "")) return res.end(body);
+    res.setHeader("Content-Encoding", "gzip");
+    const gzip = zlib.createGzip();
+    gzip.pipe(res);
+    gzip.end(body);
+  }).listen(${port}, "127.0.0.1", () => console.log("ready"));
+});`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: ["pipe", "pipe", "inherit"] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.once("data", () => resolve());
+      child.once("exit", (code) => reject(new Error(`the floor server exited (${code})`)));
+      child.stdin!.end(body);
+    });
+    const rate = async (headers: Record<string, string>) => {
+      let best = 0;
+      for (let round = 0; round < 3; round++) {
+        const t0 = performance.now();
+        let rows = 0;
+        for (let i = 0; i < pages; i++) {
+          const response = await fetch(`http://127.0.0.1:${port}/`, { headers });
+          rows += (JSON.parse(await response.text()) as { data: unknown[] }).data.length;
+        }
+        best = Math.max(best, rows / ((performance.now() - t0) / 1000));
+      }
+      return best;
+    };
+    return { gzip: await rate({}), plain: await rate(IDENTITY) };
+  } finally {
+    child.kill();
+  }
 }
 
 function ensureBuild() {
@@ -218,13 +272,13 @@ async function waitForServer() {
 async function main() {
   const secret = await prepare();
   const headers = { authorization: `Bearer ${secret}` };
-  let get: (url: string) => Promise<Response>;
+  let get: Get;
   let server: ChildProcess | null = null;
   if (args["in-process"]) {
     process.env.DATABASE_URL = DB_URL;
     process.env.API_RATE_LIMIT = "100000";
     const route = (await import("../app/api/v1/engagements/route")).GET;
-    get = (url) => route(new Request(`http://127.0.0.1${url}`, { headers }));
+    get = (url, extra = {}) => route(new Request(`http://127.0.0.1${url}`, { headers: { ...headers, ...extra } }));
   } else {
     ensureBuild();
     server = startServer();
@@ -233,32 +287,40 @@ async function main() {
       process.exit(130);
     });
     await waitForServer();
-    get = (url) => fetch(`${BASE}${url}`, { headers });
+    get = (url, extra = {}) => fetch(`${BASE}${url}`, { headers: { ...headers, ...extra } });
   }
   try {
     console.log(`machine load average (1 min): ${loadavg()[0]!.toFixed(1)} — shared machine, numbers are noisy`);
     await walk(get); // warm-up: JIT, connection pool, PostgreSQL's buffer cache
     copyRows();
-    const results: { api: number; copy: number }[] = [];
+    // Each round: the walk as fetch makes it (asking for gzip, which Next's compression
+    // gives at zlib's default level), the walk asking for an uncompressed body (as COPY's
+    // stream is), and COPY.
+    const rates: { gzip: number; plain: number; copy: number }[] = [];
+    let pages = 0;
     for (let round = 1; round <= Number(args.rounds); round++) {
-      const api = await walk(get);
+      const gzip = await walk(get);
+      const plain = await walk(get, IDENTITY);
       const copy = copyRows();
-      if (api.rows !== copy.rows) throw new Error(`the API walk returned ${api.rows} rows, COPY ${copy.rows}`);
-      const apiRate = api.rows / api.seconds;
-      const copyRate = copy.rows / copy.seconds;
-      results.push({ api: apiRate, copy: copyRate });
+      if (gzip.rows !== copy.rows || plain.rows !== copy.rows) throw new Error(`the API walks returned ${gzip.rows} and ${plain.rows} rows, COPY ${copy.rows}`);
+      pages = gzip.pages;
+      const rate = { gzip: gzip.rows / gzip.seconds, plain: plain.rows / plain.seconds, copy: copy.rows / copy.seconds };
+      rates.push(rate);
       console.log(
-        `round ${round}: API ${api.rows} rows in ${api.pages} pages, ${api.seconds.toFixed(2)} s = ${Math.round(apiRate)} rows/s (${(api.bytes / 1e6).toFixed(1)} MB JSON); ` +
-          `COPY ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(copyRate)} rows/s (${(copy.bytes / 1e6).toFixed(1)} MB CSV); API/COPY ${((100 * apiRate) / copyRate).toFixed(0)} %`,
+        `round ${round}: API ${gzip.rows} rows in ${gzip.pages} pages: gzip ${gzip.seconds.toFixed(2)} s = ${Math.round(rate.gzip)} rows/s, ` +
+          `uncompressed ${plain.seconds.toFixed(2)} s = ${Math.round(rate.plain)} rows/s (${(plain.bytes / 1e6).toFixed(1)} MB JSON); ` +
+          `COPY ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(rate.copy)} rows/s (${(copy.bytes / 1e6).toFixed(1)} MB CSV); ` +
+          `API/COPY gzip ${pct(rate.gzip, rate.copy)}, uncompressed ${pct(rate.plain, rate.copy)}`,
       );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const copy = median(rates.map((r) => r.copy));
+    const floor = args["in-process"] ? null : await transportFloor(get, pages);
     const clients = Number(args.clients);
     if (clients > 0) await concurrentWalks(get, clients);
-    const api = median(results.map((r) => r.api));
-    const copy = median(results.map((r) => r.copy));
-    const share = (100 * api) / copy;
-    console.log(`median: API ${Math.round(api)} rows/s, COPY ${Math.round(copy)} rows/s: ${share.toFixed(0)} % of COPY (target >= 25 %) ${share >= 25 ? "MET" : "NOT MET"}`);
+    const verdict = (rate: number) => `${Math.round(rate)} rows/s = ${pct(rate, copy)} of COPY${rate / copy >= 0.25 ? " (target >= 25 % MET)" : " (target >= 25 % NOT MET)"}`;
+    console.log(`median: COPY ${Math.round(copy)} rows/s; API walk with gzip ${verdict(median(rates.map((r) => r.gzip)))}; uncompressed ${verdict(median(rates.map((r) => r.plain)))}`);
+    if (floor) console.log(`floor (no app, no database: a bare Node server sending one API page ${pages} times): gzip ${verdict(floor.gzip)}; uncompressed ${verdict(floor.plain)}`);
     console.log(`mode: ${args["in-process"] ? "route handler in process" : `HTTP against npm start (${args.instances} instance)`}; load average now ${loadavg()[0]!.toFixed(1)}`);
   } finally {
     server?.kill("SIGTERM");
