@@ -12,11 +12,11 @@ import { GateBusyError } from "@/lib/bounded-gate";
 import { describeError } from "@/lib/log-redact";
 import { readEnv } from "@/lib/env";
 import { authenticateTokenCall } from "@/server/api-tokens/tokens";
-import { dataStamp } from "@/server/api/read-ahead";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
 import { ReportBusyError } from "@/server/coverage/report-cache";
 import { UserError } from "@/server/errors";
+import { dataStamp } from "./read-ahead";
 import type { apiError } from "./v1-schemas";
 
 type ApiError = z.infer<typeof apiError>;
