@@ -42,10 +42,7 @@ step drift npm run -s db:drift
 step "dependency audit" npm run -s audit:deps
 step unit npm run -s test:unit
 # The integration runs share nothing: a PostgreSQL test database; PGlite in memory, one per file.
-# PostgreSQL's side ends well before PGlite's (about 110 s against 185 s here), so the
-# production build runs after it, on the core it frees, beside PGlite's remainder.
-step "integration (PostgreSQL, then the build) beside integration (PGlite)" side_by_side \
-  "integration (PostgreSQL), then build" "npm run -s test:int:pg && echo '==> build' && npm run -s build" \
-  "integration (PGlite)" "npm run -s test:int:pglite"
+step "integration (PostgreSQL and PGlite, side by side)" side_by_side "integration (PostgreSQL)" "npm run -s test:int:pg" "integration (PGlite)" "npm run -s test:int:pglite"
+step build npm run -s build
 step e2e npx playwright test
 echo "All checks passed."
