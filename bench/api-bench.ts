@@ -296,6 +296,8 @@ async function main() {
     // Each round: the walk as fetch makes it (asking for gzip, which Next's compression
     // gives at zlib's default level), the walk asking for an uncompressed body (as COPY's
     // stream is), and COPY.
+    // In process there is no HTTP, so no compression either: both walks are the same.
+    const GZIP = args["in-process"] ? "in process" : "gzip";
     const rates: { gzip: number; plain: number; copy: number }[] = [];
     let pages = 0;
     for (let round = 1; round <= Number(args.rounds); round++) {
@@ -307,10 +309,10 @@ async function main() {
       const rate = { gzip: gzip.rows / gzip.seconds, plain: plain.rows / plain.seconds, copy: copy.rows / copy.seconds };
       rates.push(rate);
       console.log(
-        `round ${round}: API ${gzip.rows} rows in ${gzip.pages} pages: gzip ${gzip.seconds.toFixed(2)} s = ${Math.round(rate.gzip)} rows/s, ` +
+        `round ${round}: API ${gzip.rows} rows in ${gzip.pages} pages: ${GZIP} ${gzip.seconds.toFixed(2)} s = ${Math.round(rate.gzip)} rows/s, ` +
           `uncompressed ${plain.seconds.toFixed(2)} s = ${Math.round(rate.plain)} rows/s (${(plain.bytes / 1e6).toFixed(1)} MB JSON); ` +
           `COPY ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(rate.copy)} rows/s (${(copy.bytes / 1e6).toFixed(1)} MB CSV); ` +
-          `API/COPY gzip ${pct(rate.gzip, rate.copy)}, uncompressed ${pct(rate.plain, rate.copy)}`,
+          `API/COPY ${GZIP} ${pct(rate.gzip, rate.copy)}, uncompressed ${pct(rate.plain, rate.copy)}`,
       );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -319,7 +321,7 @@ async function main() {
     const clients = Number(args.clients);
     if (clients > 0) await concurrentWalks(get, clients);
     const verdict = (rate: number) => `${Math.round(rate)} rows/s = ${pct(rate, copy)} of COPY${rate / copy >= 0.25 ? " (target >= 25 % MET)" : " (target >= 25 % NOT MET)"}`;
-    console.log(`median: COPY ${Math.round(copy)} rows/s; API walk with gzip ${verdict(median(rates.map((r) => r.gzip)))}; uncompressed ${verdict(median(rates.map((r) => r.plain)))}`);
+    console.log(`median: COPY ${Math.round(copy)} rows/s; API walk ${GZIP} ${verdict(median(rates.map((r) => r.gzip)))}; uncompressed ${verdict(median(rates.map((r) => r.plain)))}`);
     if (floor) console.log(`floor (no app, no database: a bare Node server sending one API page ${pages} times): gzip ${verdict(floor.gzip)}; uncompressed ${verdict(floor.plain)}`);
     console.log(`mode: ${args["in-process"] ? "route handler in process" : `HTTP against npm start (${args.instances} instance)`}; load average now ${loadavg()[0]!.toFixed(1)}`);
   } finally {
