@@ -213,8 +213,9 @@ process.stdin.setEncoding("utf8").on("data", (c) => (body += c)).on("end", () =>
       child.once("exit", (code) => reject(new Error(`the floor server exited (${code})`)));
       child.stdin!.end(body);
     });
+    // The median of 3 rounds, as the walks' figures are medians.
     const rate = async (headers: Record<string, string>) => {
-      let best = 0;
+      const rates: number[] = [];
       for (let round = 0; round < 3; round++) {
         const t0 = performance.now();
         let rows = 0;
@@ -222,9 +223,9 @@ process.stdin.setEncoding("utf8").on("data", (c) => (body += c)).on("end", () =>
           const response = await fetch(`http://127.0.0.1:${port}/`, { headers });
           rows += (JSON.parse(await response.text()) as { data: unknown[] }).data.length;
         }
-        best = Math.max(best, rows / ((performance.now() - t0) / 1000));
+        rates.push(rows / ((performance.now() - t0) / 1000));
       }
-      return best;
+      return rates.sort((a, b) => a - b)[1]!;
     };
     return { gzip: await rate({}), plain: await rate(IDENTITY) };
   } finally {
