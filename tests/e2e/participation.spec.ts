@@ -120,7 +120,8 @@ test("a coordinator adds an engagement: errors are summarised and focused, an en
   await page.locator("#engagement-sdoId").selectOption("SDO-IETF");
   const tls = page.locator("#engagement-committeeId option", { hasText: "IETF TLS WG" });
   await expect(tls).toHaveCount(1);
-  await page.locator("#engagement-committeeId").selectOption((await tls.getAttribute("value"))!);
+  const tlsValue = (await tls.getAttribute("value"))!;
+  await page.locator("#engagement-committeeId").selectOption(tlsValue);
   await page.getByLabel("Search standards").fill("5246");
   const rfc = page.locator("#engagement-standardId option", { hasText: "IETF RFC 5246" });
   await expect(rfc).toHaveCount(1);
@@ -129,15 +130,30 @@ test("a coordinator adds an engagement: errors are summarised and focused, an en
   await page.getByLabel(/^Attend/).check();
   await page.getByLabel("Start date").fill("2024-03-01");
   await page.getByLabel("End date (optional)").fill("2024-01-01");
+  // After the refused submit the form reloads the SDO's committees. Hold that request, to
+  // submit again while it is pending: the chosen committee must stay chosen meanwhile (a
+  // resubmit at that moment once saved the engagement at the SDO level, without it).
+  let releaseCommittees: () => void = () => {};
+  const committeesHeld = new Promise<void>((resolve) => (releaseCommittees = resolve));
+  await page.route("**/api/options/committees?*", async (route) => {
+    await committeesHeld;
+    await route.continue();
+  });
   await page.getByRole("button", { name: "Add engagement" }).click();
   await expect(page.locator("#engagement-endDate-error")).toHaveText(/The end date cannot be before the start date/);
   await expect(page.getByLabel("Start date")).toHaveValue("2024-03-01");
   await expect(page.locator("#engagement-standardId")).toHaveValue((await rfc.getAttribute("value"))!);
+  await expect(page.locator("#engagement-committeeId")).toHaveValue(tlsValue);
+  await expect(page.locator("#engagement-committeeId")).toHaveAttribute("aria-busy", "true");
   await page.getByLabel("End date (optional)").fill("");
   await page.getByRole("button", { name: "Add engagement" }).click();
   await expect(page.getByText("The engagement was added.")).toBeVisible();
+  // The held request belongs to the form the save navigated away from: let it go.
+  releaseCommittees();
+  await page.unrouteAll({ behavior: "ignoreErrors" });
   state.engagementId = idFromUrl(page, "engagements");
   await expect(page.locator("main dl")).toContainText("IETF RFC 5246");
+  await expect(page.locator("main dl")).toContainText("IETF TLS WG");
   await context.close();
 });
 

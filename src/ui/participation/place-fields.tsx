@@ -28,7 +28,8 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
   const [sdoId, setSdoId] = useState(initial.sdoId);
   const [committeeId, setCommitteeId] = useState(initial.committeeId);
   const [committees, setCommittees] = useState<Choice[]>(initialCommittees);
-  const [loadingCommittees, setLoadingCommittees] = useState(false);
+  // Remounted after a failed submit with an SDO the server did not load committees for: they load below.
+  const [loadingCommittees, setLoadingCommittees] = useState(Boolean(initial.sdoId) && initialCommittees.length === 0);
 
   async function chooseSdo(next: string) {
     setSdoId(next);
@@ -53,7 +54,10 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
       .then((found) => {
         if (live) setCommittees(found);
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        if (live) setLoadingCommittees(false);
+      });
     return () => {
       live = false;
     };
@@ -100,6 +104,9 @@ export function PlaceFields({ prefix, sdos, initial, initialCommittees, errors, 
           aria-busy={loadingCommittees || undefined}
         >
           <option value="">{emptyCommittee}</option>
+          {/* While the committees load, the one already chosen stays chosen (a select shows,
+              and submits, only a value it has an option for). */}
+          {loadingCommittees && committeeId && !committees.some((c) => c.id === committeeId) && <option value={committeeId}>The chosen committee (loading…)</option>}
           {committees.map((c) => (
             <option key={c.id} value={c.id}>
               {c.label}
