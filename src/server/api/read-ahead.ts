@@ -17,7 +17,6 @@
 import "server-only";
 import { createGate, type Gate } from "@/lib/bounded-gate";
 import { readEnv } from "@/lib/env";
-import { appDatabase } from "@/server/db/app-database";
 
 const READ_AHEAD_MAX = 16;
 const READ_AHEAD_TTL_MS = 30_000;
@@ -62,22 +61,6 @@ export function apiPageGate(): Gate {
 /** Counters since the process started (tests, benchmarks). */
 export function readAheadStats(): ReadAheadStats {
   return { ...state().stats };
-}
-
-const STAMP = {
-  name: "api_data_stamp",
-  text: `SELECT (SELECT version::text FROM "DataVersion" WHERE id = 1) || '/' || (SELECT token::text FROM "InventoryVersion" WHERE id = 1)`,
-};
-
-/**
- * The data versions now (DataVersion/InventoryVersion). A request reads them before any of
- * its own reads (the route starts it beside the token check), so they can only be older
- * than what it reads.
- */
-export async function dataStamp(): Promise<string> {
-  const stamp = (await appDatabase().textRows(STAMP.text, [], STAMP.name))[0]?.[0];
-  if (!stamp) throw new Error("DataVersion or InventoryVersion row is missing: run the migrations");
-  return stamp;
 }
 
 export interface WalkPage {

@@ -14,9 +14,8 @@ import { readEnv } from "@/lib/env";
 import { authenticateTokenCall } from "@/server/api-tokens/tokens";
 import { can, type Permission } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
-import { ReportBusyError } from "@/server/coverage/report-cache";
+import { dataStamp, ReportBusyError } from "@/server/coverage/report-cache";
 import { UserError } from "@/server/errors";
-import { dataStamp } from "./read-ahead";
 import type { apiError } from "./v1-schemas";
 
 type ApiError = z.infer<typeof apiError>;
@@ -45,7 +44,7 @@ export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I exten
    * Optional fast path for big walks: up to `limit` rows after `after` as a JSON array text
    * (built by the database), its SHA-256 (base64url), the last id, and whether more rows
    * follow. Same rows as `list`.
-   * `stamped`: the data versions (read-ahead.ts dataStamp) read before the request's reads.
+   * `stamped`: the data versions (report-cache.ts dataStamp) read before the request's reads.
    */
   listJson?(
     scope: Scope,

@@ -17,6 +17,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { createCoalescer, createGate, GateBusyError, type Gate } from "@/lib/bounded-gate";
 import { readEnv, reportConcurrency } from "@/lib/env";
+import { Prisma } from "@/generated/prisma/client";
 import { appDatabase } from "@/server/db/app-database";
 import { db } from "@/server/db/client";
 import { UserError } from "@/server/errors";
@@ -100,16 +101,30 @@ export function clearReportMemory(): void {
 
 type Reader = Pick<Tx, "$queryRaw">;
 
-export async function readDataVersions(client: Reader): Promise<DataVersions> {
-  const rows = await client.$queryRaw<DataVersions[]>`
+const DATA_VERSIONS_SQL = `
 SELECT (SELECT version::text FROM "DataVersion" WHERE id = 1) AS "dataVersion",
        (SELECT token::text FROM "InventoryVersion" WHERE id = 1) AS "inventoryToken"`;
-  const row = rows[0];
-  if (!row?.dataVersion || !row.inventoryToken) throw new Error("DataVersion or InventoryVersion row is missing: run the migrations");
-  return row;
+
+function present(v: { dataVersion?: string | null; inventoryToken?: string | null } | undefined): DataVersions {
+  if (!v?.dataVersion || !v.inventoryToken) throw new Error("DataVersion or InventoryVersion row is missing: run the migrations");
+  return { dataVersion: v.dataVersion, inventoryToken: v.inventoryToken };
+}
+
+export async function readDataVersions(client: Reader): Promise<DataVersions> {
+  return present((await client.$queryRaw<DataVersions[]>(Prisma.raw(DATA_VERSIONS_SQL)))[0]);
 }
 
 const stampOf = (v: DataVersions) => `${v.dataVersion}/${v.inventoryToken}`;
+
+/**
+ * The data versions now, as one stamp: the same statement as readDataVersions, prepared
+ * once per connection and sent by the driver (the read API reads it on every page, beside
+ * the token check, before any of the request's own reads).
+ */
+export async function dataStamp(): Promise<string> {
+  const [dataVersion, inventoryToken] = (await appDatabase().textRows(DATA_VERSIONS_SQL, [], "data_versions"))[0] ?? [];
+  return stampOf(present({ dataVersion, inventoryToken }));
+}
 
 /**
  * The shape and meaning of the stored values. Part of every key: a payload computed by code

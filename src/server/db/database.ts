@@ -34,8 +34,9 @@ export interface Database {
   readonly background: PrismaClient;
   /**
    * Raw SQL whose columns are all text (cast them in the query), each row an array of its
-   * columns: large reads serialised by hand, without an object per row (the read API's
-   * walks). `name` prepares the statement once per connection on PostgreSQL.
+   * columns, sent by the driver without Prisma's query engine: the read API's walks (no
+   * object per row) and the statements every API call runs (token check, data stamp).
+   * `name` prepares the statement once per connection on PostgreSQL.
    */
   textRows(text: string, params: unknown[], name?: string): Promise<(string | null)[][]>;
   session(): Promise<SqlSession>;
