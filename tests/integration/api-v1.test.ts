@@ -23,9 +23,8 @@ const { createApiToken } = await import("@/server/api-tokens/tokens");
 const { pageOf } = await import("@/server/api/v1-schemas");
 const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
-const { reportGate } = await import("@/server/coverage/report-cache");
+const { dataStamp, reportGate } = await import("@/server/coverage/report-cache");
 const { apiPageGate, readAheadStats } = await import("@/server/api/read-ahead");
-const { dataStamp } = await import("@/server/coverage/report-cache");
 const routes = {
   engagements: (await import("../../app/api/v1/engagements/route")).GET,
   activities: (await import("../../app/api/v1/activities/route")).GET,
