@@ -1,7 +1,8 @@
 // Read API benchmark (not a test): walking 100,000 engagements through GET /api/v1/engagements
 // (limit=1000, following `next`), rows per second, against `COPY (SELECT ... the same rows,
 // the same columns ...) TO STDOUT WITH CSV` of those rows through psql. Target: the API
-// walk reaches at least 25 % of COPY's rows per second.
+// walk reaches at least 25 % of COPY's rows per second. Each round walks as JSON and as CSV
+// (format=csv, the format COPY writes), each asking for gzip (fetch's default) and not.
 //
 //   npm run bench:api                          over HTTP against the built app (`npm start`
 //                                              on PostgreSQL, database api_bench)
@@ -116,9 +117,13 @@ function copyRows(): { rows: number; seconds: number; bytes: number } {
 
 type Get = (url: string, headers?: Record<string, string>) => Promise<Response>;
 
-async function walk(get: Get, headers: Record<string, string> = {}): Promise<{ rows: number; seconds: number; pages: number; bytes: number }> {
+/**
+ * Walks the 100k engagements, following `next`: as JSON (each page parsed), or as CSV
+ * (format=csv: rows counted by line, as COPY's are, the next page in the Link header).
+ */
+async function walk(get: Get, headers: Record<string, string> = {}, format: "json" | "csv" = "json"): Promise<{ rows: number; seconds: number; pages: number; bytes: number }> {
   const t0 = performance.now();
-  let next: string | null = "/api/v1/engagements?limit=1000";
+  let next: string | null = `/api/v1/engagements?limit=1000${format === "csv" ? "&format=csv" : ""}`;
   let rows = 0;
   let pages = 0;
   let bytes = 0;
@@ -127,10 +132,15 @@ async function walk(get: Get, headers: Record<string, string> = {}): Promise<{ r
     if (response.status !== 200) throw new Error(`${next}: ${response.status} ${await response.text()}`);
     const text = await response.text();
     bytes += text.length;
-    const page = JSON.parse(text) as { data: unknown[]; next: string | null };
-    rows += page.data.length;
+    if (format === "csv") {
+      rows += text.split("\n").length - 2; // the header row, and the empty string after the last CRLF
+      next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get("link") ?? "")?.[1] ?? null;
+    } else {
+      const page = JSON.parse(text) as { data: unknown[]; next: string | null };
+      rows += page.data.length;
+      next = page.next;
+    }
     pages += 1;
-    next = page.next;
   }
   return { rows, seconds: (performance.now() - t0) / 1000, pages, bytes };
 }
@@ -299,21 +309,28 @@ async function main() {
     // stream is), and COPY.
     // In process there is no HTTP, so no compression either: both walks are the same.
     const GZIP = args["in-process"] ? "in process" : "gzip";
-    const rates: { gzip: number; plain: number; copy: number }[] = [];
+    const rates: { gzip: number; plain: number; csvGzip: number; csvPlain: number; copy: number }[] = [];
     let pages = 0;
     for (let round = 1; round <= Number(args.rounds); round++) {
       const gzip = await walk(get);
       const plain = await walk(get, IDENTITY);
+      const csvGzip = await walk(get, {}, "csv");
+      const csvPlain = await walk(get, IDENTITY, "csv");
       const copy = copyRows();
-      if (gzip.rows !== copy.rows || plain.rows !== copy.rows) throw new Error(`the API walks returned ${gzip.rows} and ${plain.rows} rows, COPY ${copy.rows}`);
+      for (const w of [gzip, plain, csvGzip, csvPlain]) if (w.rows !== copy.rows) throw new Error(`an API walk returned ${w.rows} rows, COPY ${copy.rows}`);
       pages = gzip.pages;
-      const rate = { gzip: gzip.rows / gzip.seconds, plain: plain.rows / plain.seconds, copy: copy.rows / copy.seconds };
+      const rate = {
+        gzip: gzip.rows / gzip.seconds, plain: plain.rows / plain.seconds, csvGzip: csvGzip.rows / csvGzip.seconds, csvPlain: csvPlain.rows / csvPlain.seconds,
+        copy: copy.rows / copy.seconds,
+      };
       rates.push(rate);
       console.log(
         `round ${round}: API ${gzip.rows} rows in ${gzip.pages} pages: ${GZIP} ${gzip.seconds.toFixed(2)} s = ${Math.round(rate.gzip)} rows/s, ` +
           `uncompressed ${plain.seconds.toFixed(2)} s = ${Math.round(rate.plain)} rows/s (${(plain.bytes / 1e6).toFixed(1)} MB JSON); ` +
           `COPY ${copy.rows} rows in ${copy.seconds.toFixed(2)} s = ${Math.round(rate.copy)} rows/s (${(copy.bytes / 1e6).toFixed(1)} MB CSV); ` +
-          `API/COPY ${GZIP} ${pct(rate.gzip, rate.copy)}, uncompressed ${pct(rate.plain, rate.copy)}`,
+          `API/COPY ${GZIP} ${pct(rate.gzip, rate.copy)}, uncompressed ${pct(rate.plain, rate.copy)}; ` +
+          `format=csv (${(csvPlain.bytes / 1e6).toFixed(1)} MB): ${GZIP} ${Math.round(rate.csvGzip)} rows/s = ${pct(rate.csvGzip, rate.copy)}, ` +
+          `uncompressed ${Math.round(rate.csvPlain)} rows/s = ${pct(rate.csvPlain, rate.copy)}`,
       );
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -323,6 +340,7 @@ async function main() {
     if (clients > 0) await concurrentWalks(get, clients);
     const verdict = (rate: number) => `${Math.round(rate)} rows/s = ${pct(rate, copy)} of COPY${rate / copy >= 0.25 ? " (target >= 25 % MET)" : " (target >= 25 % NOT MET)"}`;
     console.log(`median: COPY ${Math.round(copy)} rows/s; API walk ${GZIP} ${verdict(median(rates.map((r) => r.gzip)))}; uncompressed ${verdict(median(rates.map((r) => r.plain)))}`);
+    console.log(`median, format=csv: API walk ${GZIP} ${verdict(median(rates.map((r) => r.csvGzip)))}; uncompressed ${verdict(median(rates.map((r) => r.csvPlain)))}`);
     if (floor) console.log(`floor (no app, no database: a bare Node server sending one API page ${pages} times): gzip ${verdict(floor.gzip)}; uncompressed ${verdict(floor.plain)}`);
     console.log(`mode: ${args["in-process"] ? "route handler in process" : `HTTP against npm start (${args.instances} instance)`}; load average now ${loadavg()[0]!.toFixed(1)}`);
   } finally {

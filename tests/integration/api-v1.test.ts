@@ -21,6 +21,8 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 const { db } = await import("@/server/db/client");
 const { createApiToken } = await import("@/server/api-tokens/tokens");
 const { pageOf } = await import("@/server/api/v1-schemas");
+const { csvLine } = await import("@/domain/csv");
+type CsvValue = import("@/domain/csv").CsvValue;
 const { API_ENDPOINTS, engagementsEndpoint } = await import("@/server/api/v1-endpoints");
 const { openApiDocument, responseSchemaOf } = await import("@/server/api/openapi");
 const { dataStamp, reportGate } = await import("@/server/coverage/report-cache");
@@ -306,14 +308,22 @@ describe(`read API on ${BACKEND}`, () => {
     expect(await response.json()).toMatchObject({ parameter: "to" });
   });
 
-  it("engagements: the database-built JSON pages hold exactly the rows and values of the page's own query", async () => {
+  it("engagements: the database-built JSON and CSV pages hold exactly the rows and values of the page's own query", async () => {
     const endpoint = engagementsEndpoint;
     const extra = await db.engagement.create({
       data: {
         participantId: ids.partA[0]!, agencyId: ids.agencyA, standardId: ids.standards[0], role: "EDITOR", depth: "LEAD",
-        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 back\\slash\ttab\nline \u0001 \u007f \u2028 \u{1F600} ${tag}`,
+        startDate: new Date("2023-03-04"), endDate: new Date("2023-09-30"), lastConfirmedOn: new Date("2023-05-06"), notes: `Fast "path" \u00e9 back\\slash\ttab\nline \u0001 \u007f \u2028 \u{1F600}, ${tag}`,
       },
     });
+    // Cells a spreadsheet would run as formulas (CSV injection), and a lone carriage return.
+    const formulas = await Promise.all(
+      ["=HYPERLINK(\"x\")", "+1", "-1", "@sum", "\tlead", "\rcr"].map((notes, i) =>
+        db.engagement.create({
+          data: { participantId: ids.partA[1]!, agencyId: ids.agencyA, committeeId: ids.committees[1], role: "MEMBER", depth: "OBSERVE", startDate: new Date(`2022-0${1 + i}-01`), endDate: new Date("2022-12-31"), notes: `${notes} ${tag}` },
+        }),
+      ),
+    );
     try {
       const admin = { userId: "a", role: "ADMIN" as const, agencyId: null };
       const coordA = { userId: "c", role: "COORDINATOR" as const, agencyId: ids.agencyA };
@@ -324,15 +334,21 @@ describe(`read API on ${BACKEND}`, () => {
         [admin, { sdo: ids.sdo }],
         [admin, { participant: ids.partA[0]!, status: "ended" }],
         [coordA, { q: tag }],
+        [admin, { q: tag, status: "all" }],
       ];
       for (const [scope, raw] of cases) {
         const query = endpoint.query.parse({ ...raw, limit: "3" });
         let after: string | undefined;
         for (let page = 0; page < 10; page++) {
           const rows = await endpoint.list(scope, query, raw, after, 4);
-          const fast = await endpoint.listJson(scope, query, raw, after, 3, dataStamp());
-          const parsed: unknown = JSON.parse(fast.json);
+          const fast = await endpoint.listText(scope, query, raw, after, 3, dataStamp(), "json");
+          const parsed: unknown = JSON.parse(fast.text);
           expect(parsed).toEqual(rows.slice(0, 3));
+          // The CSV page: the header, then each row as csvLine writes the same values.
+          const fields = Object.keys(endpoint.item.shape) as (keyof (typeof rows)[number])[];
+          const csv = await endpoint.listText(scope, query, raw, after, 3, dataStamp(), "csv");
+          expect(csv.text).toBe(csvLine(fields) + rows.slice(0, 3).map((row) => csvLine(fields.map((f) => row[f] as CsvValue))).join(""));
+          expect([csv.more, csv.lastId]).toEqual([fast.more, fast.lastId]);
           expect(fast.more).toBe(rows.length > 3);
           expect(fast.lastId).toBe(rows.slice(0, 3).at(-1)?.id ?? null);
           conforms("engagements", 200, { data: parsed, next: null });
@@ -340,9 +356,54 @@ describe(`read API on ${BACKEND}`, () => {
           after = fast.lastId!;
         }
       }
+      // The formula cells came out neutralised: the page held them, prefixed with '.
+      const all = await endpoint.listText(admin, endpoint.query.parse({ q: tag, status: "all" }), { q: tag, status: "all" }, undefined, 1000, dataStamp(), "csv");
+      for (const start of ["'=HYPERLINK(\"\"x\"\")", "'+1", "'-1", "'@sum", "'\tlead", "\"'\rcr"]) expect(all.text).toContain(start);
     } finally {
-      await db.engagement.delete({ where: { id: extra.id } });
+      await db.engagement.deleteMany({ where: { id: { in: [extra.id, ...formulas.map((f) => f.id)] } } });
     }
+  });
+
+  it("answers format=csv: text/csv with a header row, the next page in the Link header, the same rows as JSON, ETag and 304", async () => {
+    const csvWalk = async (name: Collection, query: string) => {
+      const lines: string[] = [];
+      let next: string | null = `/api/v1/${name}?${query}`;
+      let pages = 0;
+      while (next) {
+        const response = await call(name, next.split("?")[1]!, "admin");
+        expect(response.status).toBe(200);
+        expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+        const text = await response.text();
+        expect(text.endsWith("\r\n")).toBe(true);
+        lines.push(...text.split("\r\n").slice(0, -1).slice(pages === 0 ? 0 : 1));
+        const link = response.headers.get("link");
+        next = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1]! : null;
+        pages++;
+      }
+      return { lines, pages };
+    };
+    // Engagements (the database writes the lines) and SDOs (built from the rows): same rows as the JSON walk.
+    for (const [name, query] of [["engagements", `agency=${ids.agencyA}&status=all&limit=2`], ["sdos", "limit=2"]] as const) {
+      const json = await walk(name, query.replace(/&?format=csv/, ""), "admin");
+      const { lines, pages } = await csvWalk(name, `${query}&format=csv`);
+      const fields = Object.keys((endpointOf(name) as { item: z.ZodObject }).item.shape);
+      expect(lines[0]).toBe(fields.join(","));
+      expect(lines.length - 1).toBe(json.rows.length);
+      expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(json.rows.map((r) => r.id));
+      expect(pages).toBe(json.pages);
+    }
+    // Arrays (an SDO's sources) are their JSON text, quoted as CSV quotes it.
+    const sdo = await (await call("sdos", "format=csv&limit=1000", "admin")).text();
+    expect(sdo).toContain(`"[""https://example.org/sdo""]"`);
+    // ETag and 304 as for JSON; the CSV and JSON of one page have different tags.
+    const first = await call("engagements", `agency=${ids.agencyA}&format=csv`, "admin");
+    const etag = first.headers.get("etag")!;
+    expect(etag).not.toBe((await call("engagements", `agency=${ids.agencyA}`, "admin")).headers.get("etag"));
+    expect((await call("engagements", `agency=${ids.agencyA}&format=csv`, "admin", { "if-none-match": etag })).status).toBe(304);
+    // An unknown format is a 400 naming the parameter.
+    const bad = await call("engagements", "format=xml", "admin");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: "INVALID_PARAMETER", parameter: "format" });
   });
 
   it("engagements: reads the next page ahead, and never serves it after a write", async () => {

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { API_ENDPOINTS } from "./v1-endpoints";
-import type { ApiEndpoint } from "./v1-route";
+import type { ApiEndpoint, CollectionEndpoint } from "./v1-route";
 import { apiError, pageOf } from "./v1-schemas";
 
 type JsonSchema = Record<string, unknown>;
@@ -22,6 +22,11 @@ const errorResponse = (description: string) => ({
 /** The JSON Schema of an endpoint's 200 body: a page of its items, or its document. */
 export function responseSchemaOf(endpoint: ApiEndpoint): JsonSchema {
   return schemaOf(endpoint.kind === "collection" ? pageOf(endpoint.item) : endpoint.body, "output");
+}
+
+/** What a CSV page of the collection holds: its header row, the item's fields in order. */
+export function csvDescriptionOf(endpoint: CollectionEndpoint): string {
+  return `format=csv: RFC 4180 CSV, CRLF line ends, a header row then one row per item. Columns: ${Object.keys(endpoint.item.shape).join(", ")}.`;
 }
 
 /** `engagements` -> listEngagements, `core-areas` -> listCoreAreas, `coverage` -> getCoverage. */
@@ -60,10 +65,18 @@ export function openApiDocument() {
           "200": {
             description:
               endpoint.kind === "collection"
-                ? "One page of rows in id order; follow `next` until it is null. Headers: ETag, Cache-Control: no-store, RateLimit-*."
+                ? "One page of rows in id order; follow `next` until it is null (with format=csv: the Link header's rel=\"next\" URL, " +
+                  "absent after the last row). Headers: ETag, Cache-Control: no-store, RateLimit-*."
                 : "The document. Headers: ETag, Cache-Control: no-store, RateLimit-*.",
-            headers: { ETag: { schema: { type: "string" } }, ...RATE_HEADERS },
-            content: { "application/json": { schema: responseSchemaOf(endpoint) } },
+            headers: {
+              ETag: { schema: { type: "string" } },
+              ...(endpoint.kind === "collection" ? { Link: { description: 'format=csv only: `<next page URL>; rel="next"`', schema: { type: "string" } } } : {}),
+              ...RATE_HEADERS,
+            },
+            content: {
+              "application/json": { schema: responseSchemaOf(endpoint) },
+              ...(endpoint.kind === "collection" ? { "text/csv": { schema: { type: "string", description: csvDescriptionOf(endpoint) } } } : {}),
+            },
           },
           "304": { description: "Not modified (If-None-Match matched the ETag)" },
           "400": errorResponse("Unknown parameter (UNKNOWN_PARAMETER) or bad value (INVALID_PARAMETER); `parameter` names it"),

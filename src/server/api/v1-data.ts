@@ -2,6 +2,7 @@
 // scope), keyset-paged by id. Rows are plain JSON values shaped as in v1-schemas.ts.
 import "server-only";
 import { createHash } from "node:crypto";
+import { csvLine } from "@/domain/csv";
 import type { z } from "zod";
 import { parseActivityFilters, parseEngagementFilters, parseParticipantFilters } from "@/domain/participation/list-filters";
 import type { Scope } from "@/server/auth/session";
@@ -42,38 +43,62 @@ export async function apiEngagements(scope: Scope, raw: RawQuery, after: string 
   }));
 }
 
-// The engagement columns of the read API, in engagementItem's fields and order. PostgreSQL
-// writes each row's JSON (row_to_json): dates as YYYY-MM-DD, `version` as a number, NULL
-// as null, text escaped as JSON.stringify does; the timestamp is written as ISO 8601 UTC
-// with milliseconds, as Date.toISOString() does (the column holds UTC).
-const ENGAGEMENT_COLUMNS: [field: string, sql: string][] = [
-  ["id", "e.id"],
-  ["participant", "p.name"],
-  ["participantId", 'e."participantId"'],
-  ["agency", "a.acronym"],
-  ["committee", "c.designation"],
-  ["committeeId", 'e."committeeId"'],
-  ["standard", "s.designation"],
-  ["standardId", 'e."standardId"'],
-  ["role", "e.role"],
-  ["depth", "e.depth"],
-  ["startDate", 'e."startDate"'],
-  ["endDate", 'e."endDate"'],
-  ["lastConfirmedOn", 'e."lastConfirmedOn"'],
-  ["notes", "e.notes"],
-  ["version", "e.version"],
-  ["agencyId", 'e."agencyId"'],
-  ["sdoId", 'COALESCE(c."sdoId", s."sdoId")'],
-  ["sdo", "COALESCE(cs.acronym, ss.acronym)"],
-  ["updatedAt", `to_char(e."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`],
+// The engagement columns of the read API, in engagementItem's fields and order, with how a
+// CSV cell shows the value. PostgreSQL writes each row's JSON (row_to_json): dates as
+// YYYY-MM-DD, `version` as a number, NULL as null, text escaped as JSON.stringify does; the
+// timestamp is written as ISO 8601 UTC with milliseconds, as Date.toISOString() does (the
+// column holds UTC). Or it writes each row's CSV line, as csvLine (domain/csv.ts) does.
+type CellKind = "text" | "date" | "number";
+const ENGAGEMENT_COLUMNS: [field: string, sql: string, kind: CellKind][] = [
+  ["id", "e.id", "text"],
+  ["participantId", 'e."participantId"', "text"],
+  ["participant", "p.name", "text"],
+  ["agencyId", 'e."agencyId"', "text"],
+  ["agency", "a.acronym", "text"],
+  ["sdoId", 'COALESCE(c."sdoId", s."sdoId")', "text"],
+  ["sdo", "COALESCE(cs.acronym, ss.acronym)", "text"],
+  ["committeeId", 'e."committeeId"', "text"],
+  ["committee", "c.designation", "text"],
+  ["standardId", 'e."standardId"', "text"],
+  ["standard", "s.designation", "text"],
+  ["role", "e.role", "text"],
+  ["depth", "e.depth", "text"],
+  ["startDate", 'e."startDate"', "date"],
+  ["endDate", 'e."endDate"', "date"],
+  ["lastConfirmedOn", 'e."lastConfirmedOn"', "date"],
+  ["notes", "e.notes", "text"],
+  ["version", "e.version", "number"],
+  ["updatedAt", `to_char(e."updatedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`, "text"],
 ];
+
+/**
+ * The SQL of one CSV cell, as csvCell writes it: NULL empty, a date as YYYY-MM-DD, a number
+ * as is, text that a spreadsheet would run as a formula (=, +, -, @, tab or CR first)
+ * prefixed with ', then quoted ("" for ") if it holds a quote, a comma, CR or LF.
+ */
+function csvCellSql(column: string, kind: CellKind): string {
+  if (kind === "date") return `COALESCE(to_char(${column}, 'YYYY-MM-DD'), '')`;
+  if (kind === "number") return `COALESCE(${column}::text, '')`;
+  const value = `${column}::text`;
+  const neutralised = `CASE WHEN ${value} ~ '^[=+@\\t\\r-]' THEN '''' || ${value} ELSE ${value} END`;
+  return `COALESCE(CASE WHEN ${value} ~ '[",\\r\\n]' THEN '"' || replace(${neutralised}, '"', '""') || '"' ELSE ${neutralised} END, '')`;
+}
+
+export type PageFormat = "json" | "csv";
+
+const ENGAGEMENT_CSV_HEADER = csvLine(ENGAGEMENT_COLUMNS.map(([field]) => field));
+
 /**
  * The joined engagement rows of `from` (a subquery aliased e), in id order, as [id, the
- * row's JSON object]: the database writes the JSON, so this process neither parses 19
- * values a row nor builds the text (it only joins the rows).
+ * row's JSON object or CSV line (without its CRLF)]: the database writes the text, so this
+ * process neither parses 19 values a row nor builds the text (it only joins the rows).
  */
-const engagementRowsSql = (from: string) => `
-SELECT r.id, row_to_json(r)::text FROM (
+const engagementRowsSql = (from: string, format: PageFormat) => `
+SELECT r.id, ${
+  format === "json"
+    ? "row_to_json(r)::text"
+    : `concat_ws(',', ${ENGAGEMENT_COLUMNS.map(([field, , kind]) => csvCellSql(`r."${field}"`, kind)).join(", ")})`
+} FROM (
   SELECT ${ENGAGEMENT_COLUMNS.map(([field, sql]) => `${sql} AS "${field}"`).join(", ")}
   FROM ${from}
   JOIN "Participant" p ON p.id = e."participantId"
@@ -83,47 +108,59 @@ SELECT r.id, row_to_json(r)::text FROM (
 ) r
 ORDER BY r.id`;
 
-// One statement per shape (agency or not, first page or not), each prepared once per
-// connection: a plan made for "$1 IS NULL OR ..." could not use the id order's index range.
-const pageStatement = (byAgency: boolean, fromStart: boolean) => {
+// One statement per shape (agency or not, first page or not, JSON or CSV), each prepared
+// once per connection: a plan made for "$1 IS NULL OR ..." could not use the id order's
+// index range.
+const pageStatement = (byAgency: boolean, fromStart: boolean, format: PageFormat) => {
   const where = [byAgency ? 'e."agencyId" = $1' : null, fromStart ? null : `e.id > $${byAgency ? 2 : 1}`].filter(Boolean);
   const limit = `$${1 + Number(byAgency) + Number(!fromStart)}`;
   return {
-    name: `api_engagements_${byAgency ? "agency" : "all"}_${fromStart ? "first" : "next"}`,
-    text: engagementRowsSql(`(SELECT * FROM "Engagement" e ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY e.id LIMIT ${limit}::int) e`),
+    name: `api_engagements_${byAgency ? "agency" : "all"}_${fromStart ? "first" : "next"}_${format}`,
+    text: engagementRowsSql(`(SELECT * FROM "Engagement" e ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY e.id LIMIT ${limit}::int) e`, format),
   };
 };
-const BY_IDS = { name: "api_engagements_by_ids", text: engagementRowsSql(`(SELECT * FROM "Engagement" WHERE id = ANY($1::text[])) e`) };
+const byIds = (format: PageFormat) => ({
+  name: `api_engagements_by_ids_${format}`,
+  text: engagementRowsSql(`(SELECT * FROM "Engagement" WHERE id = ANY($1::text[])) e`, format),
+});
 
 /** Query parameters that do not narrow the engagements (besides the agency, which the fast path applies itself). */
-const UNFILTERED = new Set(["agency", "limit", "cursor"]);
+const UNFILTERED = new Set(["agency", "limit", "cursor", "format"]);
 
-type JsonPage = { json: string; digest: string; lastId: string | null; more: boolean };
+/** A page as the text of its rows (a JSON array, or CSV with its header row), its SHA-256, where it ends. */
+export type TextPage = { text: string; digest: string; lastId: string | null; more: boolean };
 
 /**
- * One page of engagements as JSON text, for whole-collection walks (the benchmark's 100k
- * rows). PostgreSQL writes each row's JSON object; this process joins them and hashes the
- * page (for its ETag), so neither parses a row's 19 values nor builds its text on the
- * thread that serves requests. A walk with no filter but the agency (the scope's, or an
- * admin's choice) is ONE prepared statement: keyset page, joined rows. With other filters
- * the page's ids come from the Engagements page's own `where` (same filters, same scope)
- * in one id-only query, and a prepared statement reads those rows. The page after it is
- * read ahead (read-ahead.ts), served only if no write committed meanwhile. Same fields
- * and values as apiEngagements (the tests validate both against the documented schema and
- * compare them).
+ * One page of engagements as text (a JSON array, or CSV), for whole-collection walks (the
+ * benchmark's 100k rows). PostgreSQL writes each row's JSON object or CSV line; this
+ * process joins them and hashes the page (for its ETag), so neither parses a row's 19
+ * values nor builds its text on the thread that serves requests. A walk with no filter but
+ * the agency (the scope's, or an admin's choice) is ONE prepared statement: keyset page,
+ * joined rows. With other filters the page's ids come from the Engagements page's own
+ * `where` (same filters, same scope) in one id-only query, and a prepared statement reads
+ * those rows. The page after it is read ahead (read-ahead.ts), served only if no write
+ * committed meanwhile. Same fields and values as apiEngagements (the tests validate both
+ * against the documented schema and compare them, and compare the CSV with csvLine's).
  */
-export async function apiEngagementsJson(scope: Scope, raw: RawQuery, after: string | undefined, limit: number, stamped: Promise<string>): Promise<JsonPage> {
+export async function apiEngagementsText(
+  scope: Scope,
+  raw: RawQuery,
+  after: string | undefined,
+  limit: number,
+  stamped: Promise<string>,
+  format: PageFormat,
+): Promise<TextPage> {
   const filters = parseEngagementFilters(raw);
-  // Who walks, with which filters and page size: every request of one walk, whatever its cursor.
+  // Who walks, with which filters, page size and format: every request of one walk, whatever its cursor.
   const walkFilters = Object.entries(raw).filter(([key]) => key !== "cursor");
-  const walk = JSON.stringify([scope.userId, scope.role, scope.agencyId, walkFilters, limit]);
+  const walk = JSON.stringify([scope.userId, scope.role, scope.agencyId, walkFilters, limit, format]);
   const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
-  return pageWithReadAhead(walk, after, async (from): Promise<JsonPage> => {
+  return pageWithReadAhead(walk, after, async (from): Promise<TextPage> => {
     const database = appDatabase();
     let rows: (string | null)[][];
     if (simple) {
       const agencyId = listAgency(scope, filters.agency);
-      const statement = pageStatement(agencyId !== undefined, from === undefined);
+      const statement = pageStatement(agencyId !== undefined, from === undefined, format);
       const params = [...(agencyId !== undefined ? [agencyId] : []), ...(from !== undefined ? [from] : []), limit + 1];
       rows = await database.textRows(statement.text, params, statement.name);
     } else {
@@ -133,11 +170,13 @@ export async function apiEngagementsJson(scope: Scope, raw: RawQuery, after: str
         take: limit + 1,
         select: { id: true },
       });
-      rows = found.length === 0 ? [] : await database.textRows(BY_IDS.text, [found.map((r) => r.id)], BY_IDS.name);
+      const statement = byIds(format);
+      rows = found.length === 0 ? [] : await database.textRows(statement.text, [found.map((r) => r.id)], statement.name);
     }
     const page = rows.slice(0, limit);
-    const json = `[${page.map((row) => row[1]).join(",")}]`;
-    return { json, digest: createHash("sha256").update(json).digest("base64url"), lastId: page.at(-1)?.[0] ?? null, more: rows.length > limit };
+    const text =
+      format === "json" ? `[${page.map((row) => row[1]).join(",")}]` : ENGAGEMENT_CSV_HEADER + page.map((row) => `${row[1]}\r\n`).join("");
+    return { text, digest: createHash("sha256").update(text).digest("base64url"), lastId: page.at(-1)?.[0] ?? null, more: rows.length > limit };
   }, stamped);
 }
 

@@ -4,7 +4,7 @@ import "server-only";
 import { activityFilterProblems, engagementFilterProblems } from "@/domain/participation/list-filters";
 import { reportFiltersInput } from "@/server/coverage/report-filters";
 import {
-  apiActivities, apiAgencies, apiAuditEvents, apiCommittees, apiCoreAreas, apiCoverage, apiEngagements, apiEngagementsJson, apiKeyApplications, apiObjectives,
+  apiActivities, apiAgencies, apiAuditEvents, apiCommittees, apiCoreAreas, apiCoverage, apiEngagements, apiEngagementsText, apiKeyApplications, apiObjectives,
   apiParticipants, apiRecommendations, apiSdos, apiStandards,
 } from "./v1-data";
 import type { CollectionEndpoint, DocumentEndpoint } from "./v1-route";
@@ -51,7 +51,7 @@ export const engagementsEndpoint = {
   },
   responses: { "503": "Too many pages are being built at once on this server (BUSY): retry after `Retry-After` seconds" },
   list: (scope, _query, raw, after, take) => apiEngagements(scope, raw, after, take),
-  listJson: (scope, _query, raw, after, limit, stamped) => apiEngagementsJson(scope, raw, after, limit, stamped),
+  listText: (scope, _query, raw, after, limit, stamped, format) => apiEngagementsText(scope, raw, after, limit, stamped, format),
 } satisfies CollectionEndpoint<typeof engagementQuery, typeof engagementItem>;
 
 export const activitiesEndpoint = {

@@ -8,6 +8,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
+import { csvLine, type CsvValue } from "@/domain/csv";
 import { GateBusyError } from "@/lib/bounded-gate";
 import { describeError } from "@/lib/log-redact";
 import { readEnv } from "@/lib/env";
@@ -16,12 +17,13 @@ import { can, type Permission } from "@/server/auth/permissions";
 import type { Scope } from "@/server/auth/session";
 import { dataStamp, ReportBusyError } from "@/server/coverage/report-cache";
 import { UserError } from "@/server/errors";
+import type { PageFormat, TextPage } from "./v1-data";
 import type { apiError } from "./v1-schemas";
 
 type ApiError = z.infer<typeof apiError>;
 export type RawQuery = Record<string, string>;
-/** A response body, and what its ETag hashes if not the body itself. */
-type PageBody = { body: string; digested?: string };
+/** A response body, what its ETag hashes if not the body itself, its type if not JSON, and its Link header. */
+type PageBody = { body: string; digested?: string; contentType?: string; link?: string };
 
 interface EndpointBase<Q extends z.ZodObject> {
   path: `/api/v1/${string}`;
@@ -34,26 +36,27 @@ interface EndpointBase<Q extends z.ZodObject> {
   problems?: (raw: RawQuery) => Record<string, string>;
 }
 
-export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I extends z.ZodType = z.ZodType> extends EndpointBase<Q> {
+export interface CollectionEndpoint<Q extends z.ZodObject = z.ZodObject, I extends z.ZodObject = z.ZodObject> extends EndpointBase<Q> {
   kind: "collection";
   item: I;
   /** Up to `take` rows with id > `after` (if given), in id order, within the caller's scope. */
   // Method syntax: every endpoint, whatever its query type, is an ApiEndpoint.
   list(scope: Scope, query: z.infer<Q>, raw: RawQuery, after: string | undefined, take: number): Promise<(z.input<I> & { id: string })[]>;
   /**
-   * Optional fast path for big walks: up to `limit` rows after `after` as a JSON array text
-   * (built by the database), its SHA-256 (base64url), the last id, and whether more rows
-   * follow. Same rows as `list`.
+   * Optional fast path for big walks: up to `limit` rows after `after` as text built by the
+   * database (a JSON array, or CSV with its header row, as `format` asks), its SHA-256
+   * (base64url), the last id, and whether more rows follow. Same rows and values as `list`.
    * `stamped`: the data versions (report-cache.ts dataStamp) read before the request's reads.
    */
-  listJson?(
+  listText?(
     scope: Scope,
     query: z.infer<Q>,
     raw: RawQuery,
     after: string | undefined,
     limit: number,
     stamped: Promise<string>,
-  ): Promise<{ json: string; digest: string; lastId: string | null; more: boolean }>;
+    format: PageFormat,
+  ): Promise<TextPage>;
 }
 
 /** An endpoint answering one JSON document (the coverage report), not a paged collection. */
@@ -142,15 +145,23 @@ function readQuery<Q extends z.ZodObject>(endpoint: EndpointBase<Q>, url: URL): 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 /** `body` with its ETag: the SHA-256 of the body, or of `digested` (what the body is made of, hashed beforehand). */
-function withEtag(request: Request, { body, digested }: PageBody, extra: Record<string, string>): Response {
+function withEtag(request: Request, { body, digested, contentType, link }: PageBody, extra: Record<string, string>): Response {
   const etag = `"${sha256(digested ?? body).slice(0, 32)}"`;
   const ifNoneMatch = request.headers.get("if-none-match");
-  const headers = { "Cache-Control": "no-store", Vary: "Authorization", ETag: etag, ...extra };
+  const headers = { "Cache-Control": "no-store", Vary: "Authorization", ETag: etag, ...(link ? { Link: link } : {}), ...extra };
   if (ifNoneMatch && (ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((t) => t.trim().replace(/^W\//, "") === etag))) {
     return new Response(null, { status: 304, headers });
   }
-  return new Response(body, { status: 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
+  return new Response(body, { status: 200, headers: { "Content-Type": contentType ?? "application/json; charset=utf-8", ...headers } });
 }
+
+const CSV_TYPE = "text/csv; charset=utf-8; header=present";
+
+/** A CSV cell of an item's value: arrays and objects (provenance sources...) as their JSON text. */
+const csvValue = (value: unknown): CsvValue =>
+  value === null || value === undefined || typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+    ? value
+    : JSON.stringify(value);
 
 /** The IETF draft's RateLimit-* fields and the older X-RateLimit-* ones clients already read. */
 function rateHeaders(limit: number, remaining: number, resetSeconds: number): Record<string, string> {
@@ -174,21 +185,36 @@ async function collectionPage(
 ): Promise<PageBody> {
   const limit = query.limit as number;
   const cursor = query.cursor as string | undefined;
+  const format = (query.format as PageFormat | undefined) ?? "json";
   const after = cursor ? decodeCursor(cursor) : undefined;
   const nextLink = (lastId: string) => {
     const params = new URLSearchParams(url.searchParams);
     params.set("cursor", encodeCursor(lastId));
     return `${endpoint.path}?${params.toString()}`;
   };
-  if (endpoint.listJson && stamped) {
-    const page = await endpoint.listJson(scope, query, raw, after, limit, stamped);
-    const next = page.more && page.lastId ? JSON.stringify(nextLink(page.lastId)) : "null";
-    // The page's JSON was hashed when it was read (perhaps ahead): hash that with the link.
-    return { body: `{"data":${page.json},"next":${next}}`, digested: `${page.digest}\u0000${next}` };
+  // CSV has no place in its rows for the next page: the Link header carries it (RFC 8288).
+  const csv = (body: string, next: string | null, digested?: string): PageBody => ({
+    body,
+    digested,
+    contentType: CSV_TYPE,
+    link: next ? `<${next}>; rel="next"` : undefined,
+  });
+  if (endpoint.listText && stamped) {
+    const page = await endpoint.listText(scope, query, raw, after, limit, stamped, format);
+    const next = page.more && page.lastId ? nextLink(page.lastId) : null;
+    // The page's text was hashed when it was read (perhaps ahead): hash that with the link.
+    const digested = `${page.digest}\u0000${next ?? ""}`;
+    if (format === "csv") return csv(page.text, next, digested);
+    return { body: `{"data":${page.text},"next":${JSON.stringify(next)}}`, digested };
   }
   const rows = await endpoint.list(scope, query, raw, after, limit + 1);
   const data = rows.length > limit ? rows.slice(0, limit) : rows;
   const next = rows.length > limit ? nextLink(data[data.length - 1]!.id) : null;
+  if (format === "csv") {
+    const fields = Object.keys(endpoint.item.shape);
+    const item = (row: Record<string, unknown>) => csvLine(fields.map((field) => csvValue(row[field])));
+    return csv(csvLine(fields) + data.map(item).join(""), next);
+  }
   return { body: JSON.stringify({ data, next }) };
 }
 
@@ -198,7 +224,7 @@ export function apiRoute(endpoint: ApiEndpoint) {
       const now = new Date();
       // A walk's page is stamped with the data versions read before it: read them beside
       // the token check rather than after it (one round trip less on every page).
-      const stamped = endpoint.kind === "collection" && endpoint.listJson ? dataStamp() : null;
+      const stamped = endpoint.kind === "collection" && endpoint.listText ? dataStamp() : null;
       stamped?.catch(() => {}); // awaited below, unless the call is refused first
       const call = await authenticateTokenCall(request.headers.get("authorization"), clientAddress(request), now, rateLimit());
       if (call.kind === "unauthenticated") {

@@ -27,6 +27,14 @@ const paging = {
     .max(MAX_API_LIMIT, `use at most ${MAX_API_LIMIT}`)
     .default(DEFAULT_API_LIMIT)
     .describe(`Rows per page, 1 to ${MAX_API_LIMIT} (default ${DEFAULT_API_LIMIT})`),
+  format: z
+    .enum(["json", "csv"])
+    .optional()
+    .describe(
+      "json (default): `{data, next}`. csv: the same rows as RFC 4180 CSV (text/csv), a header row of the item's field names, " +
+        "cells a spreadsheet would run as formulas prefixed with ', arrays and objects as JSON text; the next page's URL is in the " +
+        'Link header (rel="next")',
+    ),
 };
 
 export const engagementQuery = z.strictObject({
