@@ -2,7 +2,7 @@
 // Errors in the root layout itself (app/error.tsx sits inside it): the same generic
 // message and reference, in a page of its own. The reference is the digest that the
 // server's log line carries (instrumentation.ts, onRequestError).
-import Link from "next/link";
+import Link from "@/ui/link";
 import "./globals.css";
 
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {

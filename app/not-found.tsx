@@ -1,6 +1,6 @@
 // 404 for unknown routes and for records that do not exist.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 
 export const metadata: Metadata = { title: "Page not found" };
 

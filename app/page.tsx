@@ -1,6 +1,6 @@
 // Home: what the tracker is for, and headline counts.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { can } from "@/server/auth/permissions";
 import { requirePage } from "@/server/auth/session";
 import { getHomeCounts } from "@/server/reference/home";

@@ -1,7 +1,7 @@
 // Your account: who you are signed in as, your password, sign-in methods (when identity
 // providers are configured) and "sign out everywhere".
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { passwordsEnabled } from "@/lib/auth-env";
 import { oidcButtons } from "@/server/auth/oidc/config";
 import { requirePage } from "@/server/auth/session";

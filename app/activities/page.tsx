@@ -1,7 +1,7 @@
 // Activities (training, adoption, international exchange, public-private collaboration,
 // interagency coordination): filterable, sortable, paginated, URL-driven, exportable.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS } from "@/domain/participation/inputs";
 import { activityFilterProblems, type ActivityFilters, parseActivityFilters, toQueryString } from "@/domain/participation/list-filters";

@@ -1,7 +1,7 @@
 // The audit log: every create, update and delete with before/after, newest first.
 // Admins see all events; coordinators their agency's. Filter by user, entity type, dates.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { toQueryString } from "@/domain/participation/list-filters";
 import { auditActors, listAuditEvents, parseAuditFilters } from "@/server/audit/audit-log";

@@ -1,6 +1,6 @@
 // Core areas of cybersecurity standardization (NISTIR 8074 Vol. 2).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listCoreAreas } from "@/server/reference/core-areas";
 import { PageHeading } from "@/ui/page-heading";

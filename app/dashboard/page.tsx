@@ -4,7 +4,7 @@
 // links down to the records behind it.
 import "@/ui/coverage/coverage.css";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { DEPTHS } from "@/domain/coverage-metrics";
 import { DEPTH_LABELS } from "@/domain/participation/inputs";

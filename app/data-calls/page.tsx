@@ -1,7 +1,7 @@
 // The fiscal-year data calls: the list for every reader, the form that opens one for admins,
 // and for coordinators a link straight to their agency's submission.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { fiscalYearOf, toIsoDate } from "@/domain/fiscal-year";
 import { can } from "@/server/auth/permissions";

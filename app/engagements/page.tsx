@@ -2,7 +2,7 @@
 // leadership, active/ended, person, agency (unscoped roles), date range and free text;
 // sortable, paginated; the URL carries the view; CSV/JSON export of the same view.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import {
   DEPTH_LABELS, DEPTHS, ENGAGEMENT_ROLES, isLeadership, ROLE_LABELS,

@@ -1,6 +1,6 @@
 // 403: signed in, but the role lacks the permission for the page asked for.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 
 export const metadata: Metadata = { title: "Access denied" };
 

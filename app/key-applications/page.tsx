@@ -1,6 +1,6 @@
 // Key IT applications (NISTIR 8074 Vol. 2).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listKeyApplications } from "@/server/reference/key-applications";
 import { PageHeading } from "@/ui/page-heading";

@@ -1,6 +1,6 @@
 // The four strategic objectives of NISTIR 8074, each with the recommendations serving it.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listObjectives } from "@/server/reference/objectives";
 import { PageHeading } from "@/ui/page-heading";

@@ -1,7 +1,7 @@
 // Participants: search, filter (agency for unscoped roles; coordinators are pinned to
 // their own), active/inactive/all, sortable, paginated; the URL carries the view.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { parseParticipantFilters, toQueryString, type ParticipantFilters } from "@/domain/participation/list-filters";
 import { can } from "@/server/auth/permissions";

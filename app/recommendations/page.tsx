@@ -1,6 +1,6 @@
 // The eight recommendations of NISTIR 8074 Vol. 1.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listRecommendations } from "@/server/reference/objectives";
 import { PageHeading } from "@/ui/page-heading";

@@ -1,6 +1,6 @@
 // Standards development organisations.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listSdos } from "@/server/reference/sdos";
 import { PageHeading } from "@/ui/page-heading";

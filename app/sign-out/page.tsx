@@ -1,6 +1,6 @@
 // Confirms sign-out (the header button signs out directly).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { getSession } from "@/server/auth/session";
 import { SignOutButton } from "@/ui/sign-out-button";
 

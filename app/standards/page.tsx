@@ -1,6 +1,6 @@
 // All standards: search by designation or title (?q=), filter, paginated in the database.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { searchStandards, standardsQuery, type StandardsQuery } from "@/server/reference/standards";
 import { PageHeading } from "@/ui/page-heading";

@@ -1,5 +1,5 @@
 // Trail of links above a detail page's heading.
-import Link from "next/link";
+import Link from "@/ui/link";
 
 export function Breadcrumbs({ items }: { items: { href?: string; label: string }[] }) {
   return (

@@ -1,5 +1,5 @@
 // An SDO's committees as nested lists (JTC 1 > SC 27 > WG 2), each with its first standards.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { CommitteeNode } from "@/server/reference/sdos";
 import { ProvenanceBadge } from "./provenance-badge";
 import { STAGE_LABEL } from "./stage";

@@ -2,7 +2,7 @@
 // Primary navigation. Wide screens: a row of links with the reference pages grouped under
 // a "Reference" disclosure. Narrow screens: a "Menu" disclosure button (aria-expanded)
 // that shows the same list, with the reference group nested. Escape closes what is open.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { usePathname } from "next/navigation";
 import { useRef, useState } from "react";
 import { REFERENCE_HREFS, type NavItem } from "./nav-items";

@@ -1,5 +1,5 @@
 // Previous / next links with the current position, for lists paginated in the database.
-import Link from "next/link";
+import Link from "@/ui/link";
 
 interface PaginationProps {
   page: number;

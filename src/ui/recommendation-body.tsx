@@ -1,5 +1,5 @@
 // A recommendation's gist, indicators, draft-vs-final note and the objectives it serves.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { RecommendationView } from "@/server/reference/objectives";
 
 export function RecommendationBody({ rec, headingLevel }: { rec: RecommendationView; headingLevel: 2 | 3 }) {

@@ -1,5 +1,5 @@
 // Lists and tables shared by the reference pages.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { CommitteeLinkView, StandardLinkView } from "@/server/reference/core-areas";
 import type { MaturityCellView } from "@/server/reference/maturity";
 import { MaturityBadge, MaturityLegend } from "./maturity";

@@ -1,6 +1,6 @@
 // Dark navy header: product name, the signed-in user (name, role, agency) and sign-out,
 // then the primary navigation filtered to what the role may use.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { MainNav } from "./main-nav";
 import type { NavItem } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";

@@ -15,7 +15,7 @@
 // once in the browser, through sign-in and back.
 import { expect, request as playwrightRequest, test, type Page, type Response } from "@playwright/test";
 import { authFile, DEMO, DEMO_PASSWORD, expectNoAxeViolations, screenshots, signIn, type DemoRole } from "./support/auth";
-import { collectConsoleErrors, expectEnforcedPolicy, violations, watchCsp } from "./support/csp";
+import { collectConsoleErrors, expectEnforcedPolicy, violations, watchCsp, watchRequests } from "./support/csp";
 import { PORT } from "./support/environment";
 
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -124,10 +124,11 @@ for (const role of ["ADMIN", "LEAD", "COORDINATOR", "VIEWER"] as const) {
         test(`visits ${path}: content, axe, content security policy${home}`, async ({ page, context }) => {
           await watchCsp(context);
           const consoleErrors = collectConsoleErrors(page);
+          const settled = watchRequests(page);
           const response = await visitWithAxe(page, path, shot);
           if (home) await expectWhoAndNavigation(page, role);
           expectEnforcedPolicy(response, path);
-          await page.waitForLoadState("networkidle");
+          await settled();
           expect(await violations(page, consoleErrors), path).toEqual([]);
         });
       } else if (path === "/") {

@@ -9,7 +9,7 @@
 //   refused with a reason, never a 500.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
 import { authFile, expectNoAxeViolations, screenshots } from "./support/auth";
-import { collectConsoleErrors, expectEnforcedPolicy, violations, watchCsp } from "./support/csp";
+import { collectConsoleErrors, expectEnforcedPolicy, violations, watchCsp, watchRequests } from "./support/csp";
 import { PORT } from "./support/environment";
 
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -31,9 +31,10 @@ test.describe("content security policy", () => {
     test(`${path} loads with the policy enforced and reports no violation (axe included)`, async ({ page, context }) => {
       await watchCsp(context);
       const consoleErrors = collectConsoleErrors(page);
+      const settled = watchRequests(page);
       const response = await page.goto(path);
       expectEnforcedPolicy(response, path);
-      await page.waitForLoadState("networkidle");
+      await settled();
       if (path === "/dashboard") await expect(page.locator(".recharts-surface").first()).toBeVisible();
       await expectNoAxeViolations(page);
       expect(await violations(page, consoleErrors), path).toEqual([]);

@@ -1,6 +1,6 @@
 // One activity: its values, edit and delete for writers, and its own audit history.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ACTIVITY_LABELS, STANDARD_USE_LABELS } from "@/domain/participation/inputs";

@@ -1,7 +1,7 @@
 // Coverage engine settings (ADMIN only): the depth weights and stale period behind the
 // dashboard's scores and flags, and the indicators that measure each recommendation.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { INDICATOR_KIND_LABEL, formatValue, SHARE_KINDS } from "@/domain/coverage-indicators";
 import { requirePage } from "@/server/auth/session";

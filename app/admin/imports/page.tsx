@@ -1,7 +1,7 @@
 // Imports (ADMIN only): upload an SDO inventory, the formats with templates, and the
 // history of imports.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listImportRuns, RUNS_PAGE_SIZE } from "@/server/imports/runs";
 import { FormatDocs } from "@/ui/imports/format-docs";

@@ -1,6 +1,6 @@
 // User administration (ADMIN only): list, create, activate/deactivate.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { requirePage } from "@/server/auth/session";
 import { listAgencyOptions } from "@/server/reference/agencies";
 import { listUsers } from "@/server/users/user-list";

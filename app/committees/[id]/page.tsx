@@ -1,6 +1,6 @@
 // One committee: its place in the SDO tree, subgroups, core areas, key applications, standards.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { requirePage } from "@/server/auth/session";

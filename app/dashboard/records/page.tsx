@@ -2,7 +2,7 @@
 // engagements, activities or standards, with the same filters and definitions as the
 // engine, scoped like the dashboard, paginated in the database.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { ACTIVITY_LABEL } from "@/domain/coverage-indicators";
 import { DEPTH_LABELS, ROLE_LABELS } from "@/domain/participation/inputs";

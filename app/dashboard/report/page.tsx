@@ -2,7 +2,7 @@
 // number as a table, laid out for paper by the print CSS.
 import "@/ui/coverage/coverage.css";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { SUBJECT_LABEL } from "@/domain/coverage-gaps";
 import { formatValue } from "@/domain/coverage-indicators";

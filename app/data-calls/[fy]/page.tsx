@@ -1,7 +1,7 @@
 // The status board of one data call: every agency's status (overdue after the due date),
 // who still owes an answer, and a summary of the roll-up of accepted submissions.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { BOARD_STATUS_LABELS, type BoardStatus } from "@/domain/data-call/board";

@@ -1,7 +1,7 @@
 // One engagement: its values, "Confirm still active", End (set the end date) and Delete for
 // writers, and its own audit history. Another agency's engagement is "not found" for a coordinator.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { DEPTH_LABELS, isLeadership, ROLE_LABELS } from "@/domain/participation/inputs";

@@ -1,6 +1,6 @@
 // Add an engagement (?participant=<id> preselects the person).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { connection } from "next/server";
 import { requirePage } from "@/server/auth/session";
 import { sdoChoices } from "@/server/participation/options";

@@ -1,6 +1,6 @@
 // One key application: committees, standards and its column of the maturity table.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/auth/session";
 import { sessionCan } from "@/server/reference/access";

@@ -1,7 +1,7 @@
 // A person's page: details, role history (timeline of engagements, leadership
 // highlighted), deactivate/reactivate, and the record's own audit history.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { recordHistory } from "@/server/audit/audit-log";

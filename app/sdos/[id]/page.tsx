@@ -1,6 +1,6 @@
 // One SDO with its committee tree.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/auth/session";
 import { sessionCan } from "@/server/reference/access";

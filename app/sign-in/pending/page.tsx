@@ -1,7 +1,7 @@
 // Where the first OpenID Connect sign-in of an unknown person lands: no session, no
 // permission, until an administrator approves the access request.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 
 export const metadata: Metadata = { title: "Your access is waiting for an administrator" };
 

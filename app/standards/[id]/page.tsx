@@ -1,6 +1,6 @@
 // One standard: SDO, committee, stage, year, core areas, key applications, provenance.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/auth/session";
 import { sessionCan } from "@/server/reference/access";

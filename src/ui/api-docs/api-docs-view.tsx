@@ -1,5 +1,5 @@
 // The body of /api-docs: how to call the read API, then one section per endpoint.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { ApiDocEndpoint } from "@/server/api/api-docs";
 import { PageHeading } from "@/ui/page-heading";
 

@@ -1,5 +1,5 @@
 // The "API tokens" page body: the create form and the list of tokens with their state.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { ApiTokenView } from "@/server/api-tokens/tokens";
 import { PageHeading } from "@/ui/page-heading";
 import { ApiTokenCreateForm } from "./api-token-create-form";

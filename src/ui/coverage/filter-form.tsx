@@ -1,6 +1,6 @@
 // The dashboard's filters as a plain GET form, so every view is a shareable URL: fiscal
 // year or a date range, agency (fixed for coordinators), SDO.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { fiscalYearEnd, fiscalYearStart, type Period } from "@/domain/fiscal-year";
 import type { ReportFilters } from "@/domain/records-query";
 

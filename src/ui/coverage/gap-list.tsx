@@ -1,6 +1,6 @@
 // The ranked gaps: what is missing or fragile, worst first, each with its reason and a
 // link to the records behind it.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { GAP_LABEL, SUBJECT_LABEL, type Gap, type GapCode } from "@/domain/coverage-gaps";
 import type { ReportFilters } from "@/domain/records-query";
 import { recordsHref } from "./links";

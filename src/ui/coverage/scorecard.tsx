@@ -1,7 +1,7 @@
 // The recommendation scorecard (8) and the objective roll-up (4): charts with their
 // tables, then the chain every number traces down: objective -> recommendation ->
 // indicator -> the records counted.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { STATUS_LABEL, formatValue, type IndicatorResult, type ObjectiveResult, type RecommendationResult } from "@/domain/coverage-indicators";
 import type { GapReport } from "@/domain/coverage-report";
 import type { ReportFilters } from "@/domain/records-query";

@@ -1,6 +1,6 @@
 // Engagement across fiscal years: depth-weighted score per year as bars, the other counts
 // in the table; a bar opens that year's engagements.
-import Link from "next/link";
+import Link from "@/ui/link";
 import type { ReportFilters } from "@/domain/records-query";
 import type { TrendPoint } from "@/server/coverage/dashboard";
 import { BarChartPanel } from "./bar-chart-panel";

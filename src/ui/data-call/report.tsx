@@ -1,7 +1,7 @@
 // The agency's data-call report as tables (server component): every figure with a link to
 // the records behind it, and optionally its change against another report (the previous
 // fiscal year's accepted submission).
-import Link from "next/link";
+import Link from "@/ui/link";
 import { formatValue } from "@/domain/coverage-indicators";
 import { figureHref, recordCount, type AnyFigure, type DataCallFigures } from "@/domain/data-call/assembly";
 import { BOARD_STATUS_LABELS, type BoardStatus } from "@/domain/data-call/board";

@@ -1,7 +1,7 @@
 "use client";
 // Create / edit an activity (training, adoption of a standard, international exchange,
 // public-private collaboration, interagency coordination). Same pattern as engagements.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { useRouter } from "next/navigation";
 import { ACTIVITY_KINDS, ACTIVITY_LABELS, activityInput, activityUpdateInput, STANDARD_USES, STANDARD_USE_LABELS } from "@/domain/participation/inputs";
 import { createActivityAction, updateActivityAction } from "@/server/actions/participation";

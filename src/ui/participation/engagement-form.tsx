@@ -2,7 +2,7 @@
 // Create / edit an engagement. Validates with the shared zod schema in the browser (same
 // messages as the server), then calls the server action with the values; errors show next
 // to each field and in a focused summary; a conflict shows the stored values.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {

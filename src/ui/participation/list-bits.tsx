@@ -1,6 +1,6 @@
 // Pieces of the participation list pages (server-rendered): sortable column headers that
 // are links (the URL carries the view), filter controls of a GET form, notices.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { toQueryString } from "@/domain/participation/list-filters";
 
 export const filterInputClass = "mt-1 block w-full border border-[#565c65] bg-white px-2 py-1.5";

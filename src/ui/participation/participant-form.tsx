@@ -1,7 +1,7 @@
 "use client";
 // Create / edit a participant (a person of an agency). Admins choose the agency; for
 // coordinators the server uses their own agency whatever the browser sends.
-import Link from "next/link";
+import Link from "@/ui/link";
 import { useRouter } from "next/navigation";
 import { participantInput, participantUpdateInput } from "@/domain/participation/inputs";
 import { createParticipantAction, updateParticipantAction } from "@/server/actions/participation";

@@ -1,6 +1,6 @@
 // A person's engagements as a dated role history, oldest first. Leadership positions are
 // marked with a star, a "Leadership" tag and a heavier border (not by colour alone).
-import Link from "next/link";
+import Link from "@/ui/link";
 import { DEPTH_LABELS, isLeadership, ROLE_LABELS, type Depth, type EngagementRole } from "@/domain/participation/inputs";
 import { LeadershipTag } from "./list-bits";
 

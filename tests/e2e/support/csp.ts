@@ -21,6 +21,30 @@ export function collectConsoleErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Starts counting the page's requests; the function it returns waits until none is in
+ * flight and none started or ended for 500 ms (all of a page's resources in, so the
+ * browser has reported any it refused). Playwright's own "networkidle" can miss its moment
+ * when the last requests end before DOMContentLoaded and nothing follows
+ * (microsoft/playwright#42598): then it never comes.
+ */
+export function watchRequests(page: Page): () => Promise<void> {
+  let inFlight = 0;
+  let last = Date.now();
+  const started = () => {
+    inFlight++;
+    last = Date.now();
+  };
+  const ended = () => {
+    inFlight--;
+    last = Date.now();
+  };
+  page.on("request", started);
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  return () => expect.poll(() => inFlight === 0 && Date.now() - last >= 500, { message: "the page's requests to settle", intervals: [100] }).toBe(true);
+}
+
 /** The violations reported so far, by the event listener and on the console. */
 export async function violations(page: Page, consoleErrors: string[]): Promise<string[]> {
   const fromEvents = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);

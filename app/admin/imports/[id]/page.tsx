@@ -2,7 +2,7 @@
 // while running, the preview (changes with fields, every problem with line and column,
 // removals in sync mode) with commit / cancel, and undo once committed.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { requirePage } from "@/server/auth/session";
 import { getImportRun } from "@/server/imports/runs";

@@ -1,6 +1,6 @@
 // One user (ADMIN only): reset their password, sign them out everywhere.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { minimumLengthFor } from "@/domain/password-policy";
 import { passwordsEnabled } from "@/lib/auth-env";

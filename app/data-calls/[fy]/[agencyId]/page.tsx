@@ -2,7 +2,7 @@
 // agency's records while a draft; the frozen snapshot once submitted), the narrative, and
 // the actions its status allows: save the narrative, submit, accept or return, correct.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { boardStatus } from "@/domain/data-call/board";

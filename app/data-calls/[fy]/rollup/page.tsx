@@ -1,7 +1,7 @@
 // The government-wide roll-up of one data call's accepted submissions: totals, by SDO, by
 // core area, use of standards and activities, each line with every agency's contribution.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { RollUpLine } from "@/domain/data-call/board";

@@ -2,7 +2,7 @@
 // hash), the narrative and every figure as tables, laid out for paper by the print CSS.
 import "@/ui/coverage/coverage.css";
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { z } from "zod";

@@ -1,7 +1,7 @@
 // The records behind one figure of a submission: today's (source=live, full access only)
 // or those a frozen version counted (source=<version>).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/ui/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { findFigure } from "@/domain/data-call/assembly";
