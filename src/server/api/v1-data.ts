@@ -151,7 +151,8 @@ export async function apiEngagementsText(
   format: PageFormat,
 ): Promise<TextPage> {
   const filters = parseEngagementFilters(raw);
-  // Who walks, with which filters, page size and format: every request of one walk, whatever its cursor.
+  // Who walks, with which filters, page size and format (a parameter of its own: `raw` need not name it):
+  // every request of one walk, whatever its cursor.
   const walkFilters = Object.entries(raw).filter(([key]) => key !== "cursor");
   const walk = JSON.stringify([scope.userId, scope.role, scope.agencyId, walkFilters, limit, format]);
   const simple = Object.keys(raw).every((k) => UNFILTERED.has(k) || (k === "status" && filters.status === "all"));
