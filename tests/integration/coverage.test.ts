@@ -21,7 +21,7 @@ import { fiscalYearPeriod, rangePeriod, toIsoDate, type Period } from "@/domain/
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Database } from "@/server/db/database";
 import { applyMigrations } from "@/server/db/migrate";
-import { BACKEND, databaseUrl, withAdmin } from "./support/backend";
+import { BACKEND, databaseUrl, emptyPgliteDatabase, withAdmin } from "./support/backend";
 
 interface PrivateDatabase {
   db: Database;
@@ -35,7 +35,7 @@ interface PrivateDatabase {
  */
 async function privateDatabase(): Promise<PrivateDatabase> {
   if (BACKEND === "pglite") {
-    const db = openDatabase({ kind: "pglite", dataDir: "memory://" });
+    const db = await emptyPgliteDatabase();
     return { db, dispose: () => db.close() };
   }
   const name = `set_coverage_${randomBytes(6).toString("hex")}`;

@@ -106,6 +106,9 @@ async function handle(request) {
       await client.exec(request.script);
       return null;
     case "dumpDataDir": {
+      // PGlite's dumpDataDir does not wait for the database to start, as its queries do:
+      // asked first (a new database dumped before any statement), it never answered.
+      await client.waitReady;
       const blob = await client.dumpDataDir("none");
       return await blob.arrayBuffer();
     }

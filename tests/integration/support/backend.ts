@@ -1,7 +1,9 @@
 // Which database the integration run targets: TEST_BACKEND=postgres (default) or pglite.
 // Every integration test runs on both (npm run test:int:pg and test:int:pglite).
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import pg from "pg";
+import { inject } from "vitest";
 import { openDatabase, type Database } from "@/server/db/database";
 
 export type Backend = "postgres" | "pglite";
@@ -36,10 +38,19 @@ export interface ScratchDatabase {
   dispose(): Promise<void>;
 }
 
+/**
+ * PGlite: a new, empty in-memory database, started from the dump global-setup.ts took of one
+ * before any migration (the same files initdb writes, without running it again).
+ */
+export async function emptyPgliteDatabase(): Promise<Database> {
+  const template = new Blob([await readFile(inject("pgliteEmptyTemplate"))]);
+  return openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
+}
+
 /** A new, empty database on the current backend, dropped by dispose(). */
 export async function scratchDatabase(): Promise<ScratchDatabase> {
   if (BACKEND === "pglite") {
-    const db = openDatabase({ kind: "pglite", dataDir: "memory://" });
+    const db = await emptyPgliteDatabase();
     return {
       db,
       openAnother: () => {
