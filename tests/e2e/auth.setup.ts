@@ -5,6 +5,9 @@
 import { expect, test as setup } from "@playwright/test";
 import { authFile, DEMO_ROLES, signIn } from "./support/auth";
 
+// Independent sign-ins: both workers take a share, and no test starts before all four end.
+setup.describe.configure({ mode: "parallel" });
+
 for (const role of DEMO_ROLES) {
   setup(`sign in as ${role.toLowerCase()}`, async ({ page }) => {
     await signIn(page, role);
