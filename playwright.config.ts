@@ -28,8 +28,8 @@ export default defineConfig({
     // A trace records DOM snapshots around every action of every test, in the browser and in
     // the runner, to keep only a failing test's: a fifth of the run's CPU here. Kept where
     // someone can open it; off in CI, whose clone's files nobody looks at (the failure's
-    // message, call log and the server's output are in the log). E2E_TRACE=1 turns it on.
-    trace: process.env.E2E_TRACE ? (process.env.E2E_TRACE === "0" ? "off" : "retain-on-failure") : process.env.CI ? "off" : "retain-on-failure",
+    // message, call log and the server's output are in the log). E2E_TRACE=1 or 0 decides.
+    trace: (process.env.E2E_TRACE ?? (process.env.CI ? "0" : "1")) === "0" ? "off" : "retain-on-failure",
     // Bounded by the test's timeout; set so a stuck page.goto or click names itself.
     navigationTimeout: scaled(45_000),
     actionTimeout: scaled(30_000),

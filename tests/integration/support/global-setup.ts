@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   // Previews run in the bundled worker: built fresh from the sources under test.
   const { buildImportWorker } = await import("../../../scripts/build-import-worker.mjs");
   await buildImportWorker();
-  if (BACKEND === "pglite") return migratedPgliteTemplate(project);
+  if (BACKEND === "pglite") return pgliteTemplates(project);
   await withAdmin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS "${TEST_DATABASE}" WITH (FORCE)`);
     await c.query(`CREATE DATABASE "${TEST_DATABASE}"`);
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
   }
 }
 
-async function migratedPgliteTemplate(project: TestProject): Promise<() => Promise<void>> {
+async function pgliteTemplates(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(tmpdir(), "set-pglite-template-"));
   const empty = path.join(dir, "empty.tar");
   const migrated = path.join(dir, "migrated.tar");
