@@ -42,8 +42,9 @@ step drift npm run -s db:drift
 step "dependency audit" npm run -s audit:deps
 step unit npm run -s test:unit
 # The integration runs share nothing: a PostgreSQL test database; PGlite in memory, one per file.
-# Every step here keeps both cores busy: unit, integration on PostgreSQL and the build run one
-# after another beside the PGlite run took 334 s on a 2-core machine, against 319 s this way.
+# Every step here keeps both cores busy: running unit, integration on PostgreSQL and the build
+# one after another beside the PGlite run gained nothing on a 2-core machine (that phase took
+# 334 s; these three steps 319-369 s in clean-clone runs that varied by 10 % elsewhere too).
 step "integration (PostgreSQL and PGlite, side by side)" side_by_side "integration (PostgreSQL)" "npm run -s test:int:pg" "integration (PGlite)" "npm run -s test:int:pglite"
 step build npm run -s build
 step e2e npx playwright test
