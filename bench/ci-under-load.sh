@@ -23,7 +23,8 @@ stop_burners() {
   [ -n "$pids" ] && kill $pids 2>/dev/null
   pids=""
 }
-trap stop_burners EXIT INT TERM
+trap stop_burners EXIT
+trap 'stop_burners; exit 130' INT TERM
 
 i=0
 while [ "$i" -lt "$burners" ]; do
@@ -40,7 +41,10 @@ cpu_seconds() {
 
 start=$(date +%s)
 status=0
-(cd "$clone" && CI=true sh .ci/run) > "$log" 2>&1 || status=$?
+# In the background and waited for, so a TERM or Ctrl-C stops the burners at once (a shell runs
+# its traps only between commands, and `wait` is one it interrupts).
+(cd "$clone" && CI=true sh .ci/run) > "$log" 2>&1 &
+wait $! || status=$?
 total=$(( $(date +%s) - start ))
 for pid in $pids; do
   echo "burner $pid: $(cpu_seconds "$pid") s of CPU in $total s"
