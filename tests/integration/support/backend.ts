@@ -39,13 +39,17 @@ export interface ScratchDatabase {
 }
 
 /**
- * PGlite: a new, empty in-memory database, started from the dump global-setup.ts took of one
- * before any migration (the same files initdb writes, without running it again).
+ * PGlite: a new in-memory database started from one of the dumps global-setup.ts took, the
+ * migrated one (each test file's own database) or the one before any migration (the same
+ * files initdb writes, without running it again).
  */
-export async function emptyPgliteDatabase(): Promise<Database> {
-  const template = new Blob([await readFile(inject("pgliteEmptyTemplate"))]);
-  return openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
+export async function pgliteFromTemplate(template: "pgliteTemplate" | "pgliteEmptyTemplate"): Promise<Database> {
+  const dump = new Blob([await readFile(inject(template))]);
+  return openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: dump });
 }
+
+/** PGlite: a new, empty in-memory database. */
+export const emptyPgliteDatabase = () => pgliteFromTemplate("pgliteEmptyTemplate");
 
 /** A new, empty database on the current backend, dropped by dispose(). */
 export async function scratchDatabase(): Promise<ScratchDatabase> {

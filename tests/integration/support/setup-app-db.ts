@@ -1,8 +1,7 @@
 // Points the app's own database module (src/server/db/app-database.ts) at the test
 // database before any test imports it, so data functions run against real Postgres.
-import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, inject } from "vitest";
-import { BACKEND, databaseUrl, TEST_DATABASE } from "./backend";
+import { afterAll, beforeAll } from "vitest";
+import { BACKEND, databaseUrl, pgliteFromTemplate, TEST_DATABASE } from "./backend";
 
 // bcrypt at cost 4 instead of 12 (src/server/auth/password.ts: honoured only under the test
 // runner): the sign-in tests count 20+ failures, and the code paths are the same at any cost.
@@ -19,10 +18,8 @@ if (BACKEND === "postgres") {
 // global-setup.ts dumped once for the run (same migrations, without replaying them).
 beforeAll(async () => {
   if (BACKEND !== "pglite") return;
-  const { openDatabase } = await import("@/server/db/database");
-  const template = new Blob([await readFile(inject("pgliteTemplate"))]);
   const holder = globalThis as { __appDatabase?: unknown };
-  const db = openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: template });
+  const db = await pgliteFromTemplate("pgliteTemplate");
   holder.__appDatabase = db;
   // Open before the file's own hooks run: PGlite boots from the template in its worker
   // thread, which under load took longer than a seed transaction's 10 s wait to start.
